@@ -93,6 +93,10 @@ public final class RootActivityClassifier {
                     + record.errorMessage().map(m -> ": " + m).orElse(""));
             return Category.ROOT_SIGN_IN_FAILURE;
         }
+        if (signIn && task.isEmpty()) {
+            reasons.add("a step of a root console sign-in (" + record.eventName().orElse("unnamed") + ")");
+            return Category.ROOT_API_CALL;
+        }
         if (task.isPresent()) {
             RootTask t = task.get();
             reasons.add(switch (t.category()) {

@@ -18,6 +18,10 @@ public final class SeverityPolicy {
             return Set.of(categories).contains(category);
         }
 
+        boolean isFrom(String eventSource) {
+            return record.eventSource().filter(eventSource::equals).isPresent();
+        }
+
         boolean performs(String taskId, String... eventNames) {
             return task.filter(t -> t.id().equals(taskId)).isPresent()
                     && record.eventName().filter(Set.of(eventNames)::contains).isPresent();
@@ -46,8 +50,9 @@ public final class SeverityPolicy {
                     s -> s.record().accessKeyId().filter(k -> k.startsWith("AKIA")).isPresent()),
             new Rule(Severity.MEDIUM, "Failed root sign-in",
                     s -> s.is(Category.ROOT_SIGN_IN_FAILURE)),
-            new Rule(Severity.MEDIUM, "Read-only root API call (`readOnly: true`)",
-                    s -> s.is(Category.ROOT_API_CALL) && s.record().readOnly().orElse(false)),
+            new Rule(Severity.MEDIUM, "Read-only root API call (`readOnly: true`), or a successful sign-in step other than `ConsoleLogin` (`CheckMfa`, ...), whose `ConsoleLogin` alerts on its own",
+                    s -> s.is(Category.ROOT_API_CALL)
+                            && (s.record().readOnly().orElse(false) || s.isFrom(CloudTrailRecord.SIGNIN_SOURCE))),
             new Rule(Severity.HIGH, "Any other root sign-in, credential change, root-only task or write call",
                     s -> true));
 

@@ -120,6 +120,12 @@ class SeverityPolicyTest {
     }
 
     @Test
+    void successfulSignInStepOtherThanConsoleLoginIsMedium() {
+        assertThat(severityOf(Events.rootCall("signin.amazonaws.com", "CheckMfa", "eventType", "AwsConsoleSignIn",
+                "responseElements.CheckMfa", "Success"))).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
     void readOnlyRootOnlyTaskIsStillHigh() {
         assertThat(severityOf(Events.rootCall("taxconsole.amazonaws.com", "GetTaxInvoicesMetadata", "readOnly", true)))
                 .isEqualTo(Severity.HIGH);
