@@ -16,11 +16,19 @@ public sealed interface Condition {
 
     boolean test(JsonNode value);
 
+    /** The condition in words, for the catalog table: {@code is absent}, {@code ends with ...}. */
+    String describe();
+
     /** Missing, null, blank, or not a value at all: how CloudTrail records "no user name". */
     record Absent() implements Condition {
         @Override
         public boolean test(JsonNode value) {
             return isAbsent(value);
+        }
+
+        @Override
+        public String describe() {
+            return "is absent";
         }
     }
 
@@ -28,6 +36,11 @@ public sealed interface Condition {
         @Override
         public boolean test(JsonNode value) {
             return !isAbsent(value);
+        }
+
+        @Override
+        public String describe() {
+            return "is present";
         }
     }
 
@@ -41,6 +54,11 @@ public sealed interface Condition {
             Optional<String> text = Json.text(value);
             return text.isPresent() && values.stream().anyMatch(v -> v.equalsIgnoreCase(text.get().trim()));
         }
+
+        @Override
+        public String describe() {
+            return "is " + String.join(" or ", values.stream().map(v -> "`" + v + "`").toList()) + " (any case)";
+        }
     }
 
     record EndsWith(String suffix) implements Condition {
@@ -49,6 +67,11 @@ public sealed interface Condition {
             return Json.text(value)
                     .map(t -> t.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT)))
                     .orElse(false);
+        }
+
+        @Override
+        public String describe() {
+            return "ends with `" + suffix + "`";
         }
     }
 
@@ -65,6 +88,11 @@ public sealed interface Condition {
                 }
             }
             return false;
+        }
+
+        @Override
+        public String describe() {
+            return "has a key `" + key + "` (any case)";
         }
     }
 

@@ -59,7 +59,7 @@ public final class EventUnwrapper {
             }
             return;
         }
-        if (node.has("detail") && (node.has("detail-type") || node.has("source"))) {
+        if (node.has("detail")) {
             JsonNode detail = node.get("detail");
             if (!detail.isObject()) {
                 problems.add("EventBridge envelope" + at + " has no \"detail\" object");
@@ -72,7 +72,7 @@ public final class EventUnwrapper {
             events.add(new InputEvent(Optional.empty(), CloudTrailRecord.of(node)));
         } else {
             problems.add("not a CloudTrail record, EventBridge envelope or CloudTrail log file" + at
-                    + " (none of eventName, eventSource, eventID, userIdentity, detail, Records)");
+                    + " (it has none of the fields eventName, eventSource, eventID, userIdentity, detail, Records)");
         }
     }
 

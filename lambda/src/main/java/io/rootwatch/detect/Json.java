@@ -23,13 +23,13 @@ final class Json {
         return current;
     }
 
-    /** The text at a path; numbers and booleans are read as their text, blank strings as absent. */
+    /** The text at a path; numbers are read as their text (account ids sometimes are), blank strings as absent. */
     static Optional<String> text(JsonNode node, String... path) {
         return text(at(node, path));
     }
 
     static Optional<String> text(JsonNode value) {
-        if (value == null || !(value.isTextual() || value.isNumber() || value.isBoolean())) {
+        if (value == null || !(value.isTextual() || value.isNumber())) {
             return Optional.empty();
         }
         String text = value.asText();

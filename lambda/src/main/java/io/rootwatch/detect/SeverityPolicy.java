@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +15,8 @@ public final class SeverityPolicy {
 
     /** What a rule may look at: the event's category and task, and the record itself. */
     public record Subject(Category category, Optional<RootTask> task, CloudTrailRecord record) {
-        boolean is(Category... categories) {
-            return Set.of(categories).contains(category);
+        boolean is(Category first, Category... more) {
+            return category == first || Arrays.asList(more).contains(category);
         }
 
         boolean isFrom(String eventSource) {

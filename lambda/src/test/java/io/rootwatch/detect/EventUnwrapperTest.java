@@ -68,6 +68,13 @@ class EventUnwrapperTest {
     }
 
     @Test
+    void aDetailObjectMakesAnEnvelopeEvenWithoutDetailType() throws Exception {
+        var unwrapped = unwrap("{\"detail\":{\"eventID\":\"4\"}}");
+
+        assertThat(unwrapped.events()).singleElement().satisfies(e -> assertThat(e.envelope()).isPresent());
+    }
+
+    @Test
     void recordsThatIsNotAnArrayIsAProblem() throws Exception {
         assertThat(unwrap("{\"Records\":{}}").problems()).singleElement().asString().contains("not an array");
     }

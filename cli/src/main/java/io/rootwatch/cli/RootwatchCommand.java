@@ -1,0 +1,61 @@
+package io.rootwatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/** The {@code rootwatch} command: its subcommands do the work. */
+@Command(name = "rootwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
+        subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  rootwatch replay                   check events-samples/ end to end",
+                "  rootwatch classify trail.json.gz   classify a CloudTrail log file",
+                "  rootwatch classify --json --root-only logs/ | jq .",
+                "  rootwatch tasks --markdown         the task catalog as a Markdown table",
+                "  rootwatch classify --help          help on one command"})
+public final class RootwatchCommand implements Callable<Integer> {
+    private final InputStream stdin;
+
+    @Spec
+    private CommandSpec spec;
+
+    public RootwatchCommand() {
+        this(System.in);
+    }
+
+    /** A command that reads {@code -} from the given stream instead of the process's standard input. */
+    public RootwatchCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: classify, replay, tasks or severities");
+    }
+
+    public static void main(String[] args) {
+        // Buffered, flushed by the commands after each input: printing a large classification line
+        // by line through an auto-flushing writer is mostly system calls.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int status = new CommandLine(new RootwatchCommand()).setOut(out).setErr(err).execute(args);
+        out.flush();
+        System.exit(status);
+    }
+}

@@ -1,0 +1,12 @@
+package io.rootwatch.cli.catalog;
+
+/** Markdown table cells. */
+final class Markdown {
+    private Markdown() {
+    }
+
+    /** A pipe would end the cell early. */
+    static String escape(String cell) {
+        return cell.replace("|", "\\|");
+    }
+}
