@@ -30,13 +30,23 @@ public final class RootActivityClassifier {
     }
 
     public Verdict classify(CloudTrailRecord record) {
+        return classify(record, KnownRootSessions.NONE);
+    }
+
+    /**
+     * Classifies a record, recognising member-account root events by the access key of a
+     * centralized root session already seen, as well as by {@code sessionContext.assumedRoot}.
+     */
+    public Verdict classify(CloudTrailRecord record, KnownRootSessions knownSessions) {
         List<String> reasons = new ArrayList<>();
         Optional<RootTask> task = Optional.empty();
+        Optional<AssumedRootSession> rootSession = Optional.empty();
         Category category;
 
         if (isAssumeRootCall(record)) {
             category = Category.CENTRALIZED_ROOT_SESSION;
             reasons.add(describeAssumeRoot(record));
+            rootSession = AssumedRootSession.openedBy(record);
         } else if (!record.identityType().filter(CloudTrailRecord.ROOT_IDENTITY_TYPE::equals).isPresent()) {
             category = Category.NOT_ROOT;
             reasons.add(record.identityType()
@@ -50,7 +60,10 @@ public final class RootActivityClassifier {
                     .orElse("an AWS service event for the root user (eventType AwsServiceEvent)"));
         } else {
             task = catalog.match(record);
-            category = rootCategory(record, task, reasons);
+            rootSession = record.accessKeyId().flatMap(knownSessions::find);
+            category = rootSession.isPresent()
+                    ? inKnownRootSession(rootSession.get(), task, reasons)
+                    : rootCategory(record, task, reasons);
         }
 
         if (category.isRootActivity() && category != Category.ROOT_SERVICE_EVENT) {
@@ -60,7 +73,14 @@ public final class RootActivityClassifier {
         if (category.isRootActivity()) {
             reasons.add(rule.severity() + ": " + rule.when());
         }
-        return new Verdict(category, task, rule.severity(), record.mfaUsed(), reasons);
+        return new Verdict(category, task, rule.severity(), record.mfaUsed(), reasons, rootSession);
+    }
+
+    private static Category inKnownRootSession(AssumedRootSession session, Optional<RootTask> task, List<String> reasons) {
+        reasons.add("an action inside the centralized root session " + session.callerArn() + " opened with task policy "
+                + session.taskPolicy() + " (its access key, from AssumeRoot event " + session.assumeRootEventId() + ")");
+        task.ifPresent(t -> reasons.add("task: " + t.title()));
+        return Category.CENTRALIZED_ROOT_SESSION;
     }
 
     private static boolean isAssumeRootCall(CloudTrailRecord record) {
