@@ -47,7 +47,7 @@ class ClassifyJsonOutputTest {
         assertThat(event.get("userAgent").asText()).isEqualTo("console.amazonaws.com");
         assertThat(event.get("accessKeyId").asText()).isEqualTo("ASIAEXAMPLEROOTSESSN");
         assertThat(event.get("input").asText()).isEqualTo(resource("shapes/record.json").toString());
-        assertThat(event.get("headline").asText()).startsWith("[CRITICAL] Root credential change (CreateAccessKey)");
+        assertThat(event.get("headline").asText()).startsWith("[CRITICAL] Root access key created");
     }
 
     @Test

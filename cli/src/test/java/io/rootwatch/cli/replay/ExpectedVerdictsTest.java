@@ -85,7 +85,8 @@ class ExpectedVerdictsTest {
     @Test
     void namesEveryDifferenceFromTheActualVerdict() {
         var expected = new ExpectedVerdict(2, "a.json", Category.ROOT_CREDENTIAL_CHANGE, Optional.of("root-access-key"), Severity.CRITICAL);
-        var actual = new io.rootwatch.detect.Verdict(Category.ROOT_API_CALL, Optional.empty(), Severity.HIGH, Optional.empty(), List.of());
+        var actual = new io.rootwatch.detect.Verdict(Category.ROOT_API_CALL, Optional.empty(), Severity.HIGH, Optional.empty(), List.of(),
+                Optional.empty());
 
         assertThat(expected.differences(actual)).containsExactly(
                 "category ROOT_API_CALL, expected ROOT_CREDENTIAL_CHANGE",

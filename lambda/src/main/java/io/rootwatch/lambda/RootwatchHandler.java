@@ -1,0 +1,68 @@
+package io.rootwatch.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Lambda entry point: EventBridge rule → SQS queue → this function. Configuration is read and
+ * SDK clients are built once per execution environment; each batch is handed to the detector.
+ *
+ * <p>With SnapStart, {@link #beforeCheckpoint} primes the classifier, the alert renderer and the
+ * DynamoDB client before the snapshot, so restored environments start warm. Credentials come from
+ * the default chain, which reads them afresh after a restore.
+ */
+public final class RootwatchHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+    private final EventProcessor processor;
+    private final BatchProcessor batches;
+
+    public RootwatchHandler() {
+        this(fromEnvironment(System.getenv()));
+        Core.getGlobalContext().register(this);
+    }
+
+    RootwatchHandler(EventProcessor processor) {
+        this.processor = processor;
+        this.batches = new BatchProcessor(processor, new Telemetry(System.out, Clock.systemUTC()));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+        return batches.process(batch);
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        processor.prime();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to renew: the SDK's default credentials chain fetches fresh credentials on first use.
+    }
+
+    static EventProcessor fromEnvironment(Map<String, String> env) {
+        DetectorConfig config = DetectorConfig.fromEnvironment(env);
+        String regionName = env.get("AWS_REGION");
+        if (regionName == null || regionName.isBlank()) {
+            throw new DetectorConfig.InvalidConfiguration("environment variable AWS_REGION is required and not set");
+        }
+        Region region = Region.of(regionName);
+        DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+        // AWS_ENDPOINT_URL is honoured by the SDK itself, which lets the function run against a local emulator.
+        DynamoDbClient dynamo = AwsClients.dynamo(region, credentials, Optional.empty());
+        SnsClient sns = AwsClients.sns(region, credentials, Optional.empty());
+        return new EventProcessor(config, dynamo, sns, Clock.systemUTC());
+    }
+}

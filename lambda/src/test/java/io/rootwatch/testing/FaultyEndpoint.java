@@ -1,0 +1,114 @@
+package io.rootwatch.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An HTTP proxy in front of moto_server that can be switched to fail, the way an AWS service
+ * fails: unavailable (503), or throttling (DynamoDB's 400 ProvisionedThroughputExceededException).
+ * The detector's SDK clients point at it, so a test can take a service down and bring it back.
+ */
+public final class FaultyEndpoint implements AutoCloseable {
+    public enum Mode { PASS, UNAVAILABLE, THROTTLING }
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
+            "expect", "upgrade", "keep-alive");
+
+    private final URI target;
+    private final HttpServer server;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.PASS);
+    private final AtomicInteger refused = new AtomicInteger();
+
+    public FaultyEndpoint(URI target) throws IOException {
+        this.target = target;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public void mode(Mode newMode) {
+        mode.set(newMode);
+    }
+
+    /** Requests refused since the start. */
+    public int refused() {
+        return refused.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            switch (mode.get()) {
+                case UNAVAILABLE -> reply(exchange, 503, "text/plain", "Service Unavailable");
+                case THROTTLING -> reply(exchange, 400, "application/x-amz-json-1.0",
+                        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+                                + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\"}");
+                case PASS -> forward(exchange, body);
+            }
+        }
+    }
+
+    private void reply(HttpExchange exchange, int status, String contentType, String text) throws IOException {
+        refused.incrementAndGet();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+            }
+        });
+        byte[] bytes = response.body();
+        exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
