@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -17,12 +18,13 @@ import java.util.function.Function;
  *                   queue's visibility timeout, so a redelivery after a crash finds it free
  */
 public record DetectorConfig(String tableName, String topicArn, Duration retention, Map<String, String> accountNames,
-                             Duration sessionWindow, int signInFailureThreshold, Duration signInFailureWindow,
-                             Duration alertLease) {
+                             boolean organizationsLookup, Duration sessionWindow, int signInFailureThreshold,
+                             Duration signInFailureWindow, Duration alertLease) {
     public static final String TABLE = "ROOTWATCH_TABLE_NAME";
     public static final String TOPIC = "ROOTWATCH_TOPIC_ARN";
     public static final String RETENTION_DAYS = "ROOTWATCH_RETENTION_DAYS";
     public static final String ACCOUNT_NAMES = "ROOTWATCH_ACCOUNT_NAMES";
+    public static final String ORGANIZATIONS_LOOKUP = "ROOTWATCH_ORGANIZATIONS_LOOKUP";
     public static final String SESSION_WINDOW_MINUTES = "ROOTWATCH_SESSION_WINDOW_MINUTES";
     public static final String FAILURE_THRESHOLD = "ROOTWATCH_SIGNIN_FAILURE_THRESHOLD";
     public static final String FAILURE_WINDOW_MINUTES = "ROOTWATCH_SIGNIN_FAILURE_WINDOW_MINUTES";
@@ -45,6 +47,7 @@ public record DetectorConfig(String tableName, String topicArn, Duration retenti
                 required(env, TOPIC),
                 Duration.ofDays(number(env, RETENTION_DAYS, 400, 0, 36_500)),
                 accountNames(env),
+                parsed(env, ORGANIZATIONS_LOOKUP, false, DetectorConfig::bool, "true or false"),
                 Duration.ofMinutes(number(env, SESSION_WINDOW_MINUTES, 30, 1, 24 * 60)),
                 number(env, FAILURE_THRESHOLD, 5, 2, 1_000),
                 Duration.ofMinutes(number(env, FAILURE_WINDOW_MINUTES, 15, 1, 24 * 60)),
@@ -67,6 +70,14 @@ public record DetectorConfig(String tableName, String topicArn, Duration retenti
             }
             return value;
         }, "a whole number from " + min + " to " + max);
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
     }
 
     /** {"111122223333": "prod-payments", ...}: names for accounts, so alerts say which account in words. */

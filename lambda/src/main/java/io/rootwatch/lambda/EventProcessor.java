@@ -3,6 +3,8 @@ package io.rootwatch.lambda;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rootwatch.accounts.AccountNames;
+import io.rootwatch.accounts.ConfiguredAccountNames;
 import io.rootwatch.alert.Alert;
 import io.rootwatch.alert.AlertRenderer;
 import io.rootwatch.alert.RenderedAlert;
@@ -57,6 +59,7 @@ public final class EventProcessor {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final DetectorConfig config;
+    private final AccountNames accountNames;
     private final Clock clock;
     private final RootActivityClassifier classifier;
     private final AlertRenderer renderer;
@@ -69,8 +72,14 @@ public final class EventProcessor {
     private final AccountSignIns signIns;
     private final Heartbeats heartbeats;
 
+    /** A detector that names accounts from the configured names only. */
     public EventProcessor(DetectorConfig config, DynamoDbClient dynamo, SnsClient sns, Clock clock) {
+        this(config, new ConfiguredAccountNames(config.accountNames()), dynamo, sns, clock);
+    }
+
+    public EventProcessor(DetectorConfig config, AccountNames accountNames, DynamoDbClient dynamo, SnsClient sns, Clock clock) {
         this.config = config;
+        this.accountNames = accountNames;
         this.clock = clock;
         this.classifier = RootActivityClassifier.withBundledCatalog();
         this.renderer = new AlertRenderer();
@@ -141,7 +150,7 @@ public final class EventProcessor {
                 .ifPresent(key -> centralized.noteUse(key, eventId, now));
 
         boolean pages = verdict.isRootActivity() && verdict.category() != Category.ROOT_SERVICE_EVENT;
-        Optional<String> accountName = Optional.ofNullable(config.accountNames().get(accountId));
+        Optional<String> accountName = pages ? accountNames.nameOf(accountId) : Optional.empty();
         Optional<BreakGlassWindow> window = pages ? windows.covering(accountId, eventTime) : Optional.empty();
         RootSessions.Session session = pages
                 ? sessions.resolve(accountId, record.accessKeyId().filter(k -> k.startsWith("ASIA")), record.sourceIpAddress(),
@@ -240,7 +249,7 @@ public final class EventProcessor {
                 (int) config.signInFailureWindow().toMinutes(), times.getFirst().toString(), times.getLast().toString());
         String burstId = "signin-failures-" + accountId + "-" + eventTime.toEpochMilli();
         RenderedAlert alert = renderer.render(new Alert(burstId, record, verdict, envelope,
-                Optional.ofNullable(config.accountNames().get(accountId)), Optional.empty(), burstId, 0,
+                accountNames.nameOf(accountId), Optional.empty(), burstId, 0,
                 Optional.of(burst), List.of()));
         if (!failures.claimBurst(accountId, eventTime, config.signInFailureWindow(), alert, now.plus(config.alertLease()))) {
             return false;

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.rootwatch.accounts.AccountNames;
+import io.rootwatch.accounts.ConfiguredAccountNames;
+import io.rootwatch.accounts.OrganizationsAccountNames;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -63,6 +66,12 @@ public final class RootwatchHandler implements RequestHandler<SQSEvent, SQSBatch
         // AWS_ENDPOINT_URL is honoured by the SDK itself, which lets the function run against a local emulator.
         DynamoDbClient dynamo = AwsClients.dynamo(region, credentials, Optional.empty());
         SnsClient sns = AwsClients.sns(region, credentials, Optional.empty());
-        return new EventProcessor(config, dynamo, sns, Clock.systemUTC());
+        AccountNames configured = new ConfiguredAccountNames(config.accountNames());
+        AccountNames names = config.organizationsLookup()
+                ? AccountNames.firstOf(configured, OrganizationsAccountNames.builder().environment(env).credentials(credentials)
+                .onFailure(failure -> System.out.println(Telemetry.warning("account name lookup failed", failure.toString())))
+                .build())
+                : configured;
+        return new EventProcessor(config, names, dynamo, sns, Clock.systemUTC());
     }
 }

@@ -70,6 +70,15 @@ final class Telemetry {
         count("Failures");
     }
 
+    /** A warning line about something that degrades alerts without failing them. */
+    static String warning(String message, String detail) {
+        ObjectNode line = MAPPER.createObjectNode();
+        line.put("level", "WARN");
+        line.put("message", message);
+        line.put("detail", detail);
+        return line.toString();
+    }
+
     /** Prints the batch's metrics as EMF documents and starts counting afresh. */
     void flushMetrics() {
         long timestamp = clock.millis();

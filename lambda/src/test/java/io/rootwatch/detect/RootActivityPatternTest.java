@@ -42,6 +42,14 @@ class RootActivityPatternTest {
     }
 
     @Test
+    void theSelfTestEventTravelsTheSameRule() throws Exception {
+        assertThat(matches("""
+                {"version":"0","id":"3","detail-type":"rootwatch self-test","source":"rootwatch.selftest",
+                 "account":"111122223333","time":"2026-11-02T06:00:00Z","region":"us-east-1","resources":[],"detail":{}}
+                """)).isTrue();
+    }
+
+    @Test
     void assumeRootIsMatchedThoughARoleMakesIt() throws Exception {
         assertThat(matches("""
                 {"version":"0","id":"2","detail-type":"AWS API Call via CloudTrail","source":"aws.sts",

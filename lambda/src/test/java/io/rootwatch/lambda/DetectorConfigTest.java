@@ -25,6 +25,7 @@ class DetectorConfigTest {
         assertThat(config.signInFailureThreshold()).isEqualTo(5);
         assertThat(config.signInFailureWindow()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.accountNames()).isEmpty();
+        assertThat(config.organizationsLookup()).isFalse();
     }
 
     @ParameterizedTest
@@ -45,7 +46,8 @@ class DetectorConfigTest {
             "ROOTWATCH_SIGNIN_FAILURE_THRESHOLD|1",
             "ROOTWATCH_ACCOUNT_NAMES|prod=111122223333",
             "ROOTWATCH_ACCOUNT_NAMES|{\"1111\":\"short-id\"}",
-            "ROOTWATCH_ACCOUNT_NAMES|[\"111122223333\"]"})
+            "ROOTWATCH_ACCOUNT_NAMES|[\"111122223333\"]",
+            "ROOTWATCH_ORGANIZATIONS_LOOKUP|yes please"})
     void aMalformedVariableIsNamedWithWhatItShouldHold(String variable, String value) {
         Map<String, String> env = minimal();
         env.put(variable, value);
