@@ -26,7 +26,7 @@ class ShadedJarIT {
     static final MotoServer MOTO = new MotoServer();
 
     /** The Lambda deployment package limit is 50 MB zipped; ours is held to 10 MB because size costs cold start. */
-    private static final long SIZE_BUDGET = 10L * 1024 * 1024;
+    private static final long SIZE_BUDGET = 10_000_000L;
 
     private DetectorFixture fixture;
 
@@ -44,6 +44,29 @@ class ShadedJarIT {
         assertThat(Files.size(jar())).isLessThan(SIZE_BUDGET);
     }
 
+    private Process invoke(String topicArn, List<String> files) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", jar().toString(), "io.rootwatch.lambda.LocalInvoke"));
+        command.addAll(files);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString(), "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+                DetectorConfig.TABLE, DetectorFixture.TABLE, DetectorConfig.TOPIC, topicArn));
+        return builder.start();
+    }
+
+    @Test
+    void theJarFailsCleanlyWhenAServiceAnswersWithAnError() throws Exception {
+        Process process = invoke("arn:aws:sns:us-east-1:123456789012:no-such-topic",
+                List.of(DetectorFixture.samples().resolve("signin-root-success-no-mfa.json").toString(),
+                        DetectorFixture.samples().resolve("not-root-iam-user-console-login.json").toString()));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).as(output).isEqualTo(1);
+        assertThat(output).contains("message failed, to be retried").contains("failed: local-0")
+                .doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException").doesNotContain("failed: local-1");
+    }
+
     @Test
     void theJarRecordsAndAlertsEveryKindOfEventInAFreshJvm() throws Exception {
         Path selfTest = Files.writeString(Files.createTempFile("selftest", ".json"), """
@@ -54,16 +77,10 @@ class ShadedJarIT {
                 "signin-root-success-no-mfa.json", "signin-root-failure-wrong-password.json",
                 "credential-root-create-access-key.json", "task-close-account.json", "centralized-assume-root-s3-unlock.json",
                 "centralized-member-delete-bucket-policy.json", "service-root-invoked-by-glue.json", "not-root-iam-user-console-login.json"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar().toString(), "io.rootwatch.lambda.LocalInvoke"));
-        files.forEach(file -> command.add(DetectorFixture.samples().resolve(file).toString()));
-        command.add(selfTest.toString());
-
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(Map.of("AWS_ENDPOINT_URL", MOTO.endpoint().toString(), "AWS_REGION", "us-east-1",
-                "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
-                DetectorConfig.TABLE, DetectorFixture.TABLE, DetectorConfig.TOPIC, fixture.topicArn));
-        Process process = builder.start();
+        List<String> paths = new ArrayList<>();
+        files.forEach(file -> paths.add(DetectorFixture.samples().resolve(file).toString()));
+        paths.add(selfTest.toString());
+        Process process = invoke(fixture.topicArn, paths);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor()).as(output).isZero();
