@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
-        subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class, RedriveCommand.class,
+        subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
+                RedriveCommand.class, TestAlertCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
                 "  rootwatch classify trail.json.gz   classify a CloudTrail log file",
                 "  rootwatch classify --json --root-only logs/ | jq .",
                 "  rootwatch tasks --markdown         the task catalog as a Markdown table",
+                "  rootwatch test-alert --profile security      send a marked synthetic root event through the stack",
                 "  rootwatch redrive --from DLQ_URL --to QUEUE_URL   move dead-lettered events back",
                 "  rootwatch classify --help          help on one command"})
 public final class RootwatchCommand implements Callable<Integer> {

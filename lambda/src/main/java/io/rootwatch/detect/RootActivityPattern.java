@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * rule the stack deploys and by {@code rootwatch replay}.
  *
  * <p>It matches every event whose CloudTrail identity is Root (sign-ins, failures, API calls with
- * reads, service events), every {@code sts:AssumeRoot} call, which a role makes, and the daily
- * self-test event, which must travel the same path to prove it works. Only sources
+ * reads, service events), every {@code sts:AssumeRoot} call, which a role makes, the daily
+ * self-test event and the synthetic root event of {@code rootwatch test-alert}, which must travel
+ * the same path to prove it works. Only sources
  * under {@code aws.} match the first branch: AWS refuses {@code PutEvents} with such a source, so
  * an account allowed onto the central bus cannot forge root activity with a custom event.
  */

@@ -55,6 +55,9 @@ import java.util.Optional;
  */
 public final class EventProcessor {
     public static final String SELF_TEST_SOURCE = "rootwatch.selftest";
+    /** The synthetic root event of {@code rootwatch test-alert}: alerted like root activity, marked planned. */
+    public static final String TEST_ALERT_SOURCE = "rootwatch.test";
+    static final String TEST_ALERT_REASON = "rootwatch test-alert: a synthetic root event sent to check the alert path; no action needed";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -151,7 +154,10 @@ public final class EventProcessor {
 
         boolean pages = verdict.isRootActivity() && verdict.category() != Category.ROOT_SERVICE_EVENT;
         Optional<String> accountName = pages ? accountNames.nameOf(accountId) : Optional.empty();
-        Optional<BreakGlassWindow> window = pages ? windows.covering(accountId, eventTime) : Optional.empty();
+        Optional<BreakGlassWindow> window = !pages ? Optional.empty()
+                : isTestAlert(envelope) ? Optional.of(new BreakGlassWindow("test-alert", accountId, eventTime, eventTime,
+                TEST_ALERT_REASON, record.userAgent().orElse("rootwatch test-alert")))
+                : windows.covering(accountId, eventTime);
         RootSessions.Session session = pages
                 ? sessions.resolve(accountId, record.accessKeyId().filter(k -> k.startsWith("ASIA")), record.sourceIpAddress(),
                 record.userAgent(), eventTime, eventId)
@@ -207,6 +213,10 @@ public final class EventProcessor {
         } catch (Exception primingFailed) {
             System.out.println("{\"level\":\"WARN\",\"message\":\"priming failed: the first invocation will be slower\"}");
         }
+    }
+
+    private static boolean isTestAlert(Optional<Envelope> envelope) {
+        return envelope.flatMap(Envelope::source).filter(TEST_ALERT_SOURCE::equals).isPresent();
     }
 
     /** Publishes a recorded alert that no live delivery holds: left pending by a failure, or by a delivery that died. */

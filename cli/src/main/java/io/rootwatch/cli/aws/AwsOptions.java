@@ -6,7 +6,12 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
 
@@ -27,7 +32,24 @@ public final class AwsOptions {
     }
 
     public SqsClient sqs() {
-        var builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials());
+        return configure(SqsClient.builder());
+    }
+
+    public EventBridgeClient eventBridge() {
+        return configure(EventBridgeClient.builder());
+    }
+
+    public StsClient sts() {
+        return configure(StsClient.builder());
+    }
+
+    /** The region the commands act in, as the SDK resolves it for the clients. */
+    public Region region() {
+        return region != null ? Region.of(region) : DefaultAwsRegionProviderChain.builder().build().getRegion();
+    }
+
+    private <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C configure(B builder) {
+        builder.httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials());
         if (region != null) {
             builder.region(Region.of(region));
         }
