@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -50,8 +49,7 @@ class TestAlertCommandTest {
         queueUrl = sqs.createQueue(b -> b.queueName("event-queue")).queueUrl();
         String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
-        try (EventBridgeClient events = EventBridgeClient.builder().endpointOverride(MOTO.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(MotoServer.CREDENTIALS).build()) {
+        try (EventBridgeClient events = MOTO.eventBridge()) {
             events.createEventBus(b -> b.name("rootwatch-root-activity"));
             events.putRule(b -> b.name("root-activity").eventBusName("rootwatch-root-activity")
                     .eventPattern(RootActivityPattern.json()).state("ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"));

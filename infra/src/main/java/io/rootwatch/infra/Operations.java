@@ -1,6 +1,7 @@
 package io.rootwatch.infra;
 
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
@@ -109,7 +110,8 @@ final class Operations extends Construct {
     /** The self-test: a daily event put on the root-activity bus, which the rules, queue and function carry like a root event. */
     private void heartbeatSchedule(EventBus bus) {
         Role role = Role.Builder.create(this, "HeartbeatRole")
-                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com").withConditions(
+                        Map.of("StringEquals", Map.of("aws:SourceAccount", Stack.of(this).getAccount()))))
                 .description("rootwatch heartbeat: may put events on the root-activity bus only")
                 .build();
         bus.grantPutEventsTo(role);

@@ -73,6 +73,9 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
         Optional<SlackChannel> slack = pair(node, SLACK_WORKSPACE_ID, SLACK_CHANNEL_ID)
                 .map(ids -> new SlackChannel(ids.get(0), ids.get(1)));
         Optional<TeamsChannel> teams = triple(node).map(ids -> new TeamsChannel(ids.get(0), ids.get(1), ids.get(2)));
+        teams.map(TeamsChannel::channelId).filter(id -> !id.matches("[A-Za-z0-9%._-]+")).ifPresent(bad -> {
+            throw new InvalidSetting(TEAMS_CHANNEL_ID, "URL-encoded as AWS Chatbot expects it, e.g. 19%3ab6ef...%40thread.tacv2", bad);
+        });
         int retention = text(node, RETENTION_DAYS).map(t -> parseDays(t)).orElse(400);
         Optional<String> organization = text(node, ORGANIZATION_ID);
         organization.filter(id -> !id.matches("o-[a-z0-9]{10,32}")).ifPresent(bad -> {

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -94,6 +95,11 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     /** A client configured as the detector's, on this endpoint. */
     public static SnsClient sns(URI endpoint) {
         return AwsClients.sns(Region.US_EAST_1, CREDENTIALS, Optional.of(endpoint));
+    }
+
+    public EventBridgeClient eventBridge() {
+        return EventBridgeClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     public SqsClient sqs() {
