@@ -1,5 +1,6 @@
 package io.rootwatch.infra;
 
+import io.rootwatch.testing.EventSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import io.rootwatch.testing.EventSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -33,7 +34,7 @@ class ClassifierToleranceTest {
             "{\"userIdentity\":{\"type\":\"Root\",\"sessionContext\":\"x\"},\"additionalEventData\":5,\"readOnly\":\"maybe\"}",
             "{\"eventSource\":\"sts.amazonaws.com\",\"eventName\":\"AssumeRoot\",\"requestParameters\":{\"taskPolicyArn\":\"not-an-object\"}}"})
     void neverThrowsOnOddShapes(String json) throws Exception {
-        JsonNode node = Samples.MAPPER.readTree(json);
+        JsonNode node = EventSamples.MAPPER.readTree(json);
 
         assertThatCode(() -> CLASSIFIER.classify(node)).doesNotThrowAnyException();
     }
@@ -75,7 +76,7 @@ class ClassifierToleranceTest {
                 IntNode.valueOf(-1), BooleanNode.TRUE, NODES.objectNode(), NODES.arrayNode().add("Failure"),
                 TextNode.valueOf("x".repeat(10_000)));
         int classified = 0;
-        for (Samples.Sample sample : Samples.expected()) {
+        for (EventSamples.Sample sample : EventSamples.all()) {
             for (int round = 0; round < 200; round++) {
                 ObjectNode record = (ObjectNode) sample.record();
                 List<ObjectNode> containers = containers(record);

@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import io.rootwatch.testing.EventSamples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventUnwrapperTest {
 
     private static EventUnwrapper.Unwrapped unwrap(String json) throws Exception {
-        return EventUnwrapper.unwrap(Samples.MAPPER.readTree(json));
+        return EventUnwrapper.unwrap(EventSamples.MAPPER.readTree(json));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import io.rootwatch.testing.EventSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,7 +10,7 @@ final class Events {
     }
 
     static ObjectNode record(Object... pathsAndValues) {
-        ObjectNode root = Samples.MAPPER.createObjectNode();
+        ObjectNode root = EventSamples.MAPPER.createObjectNode();
         for (int i = 0; i < pathsAndValues.length; i += 2) {
             put(root, (String) pathsAndValues[i], pathsAndValues[i + 1]);
         }

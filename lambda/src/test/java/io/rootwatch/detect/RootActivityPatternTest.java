@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import io.rootwatch.testing.EventSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RootActivityPatternTest {
 
-    static List<Samples.Sample> samples() {
-        return Samples.expected();
+    static List<EventSamples.Sample> samples() {
+        return EventSamples.all();
     }
 
     private static boolean matches(String eventJson) throws Exception {
@@ -27,7 +28,7 @@ class RootActivityPatternTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void matchesExactlyTheSamplesThatAreRootActivity(Samples.Sample sample) throws Exception {
+    void matchesExactlyTheSamplesThatAreRootActivity(EventSamples.Sample sample) throws Exception {
         assertThat(matches(sample.envelope().toString())).as("pattern match of %s (%s)", sample.file(), sample.category())
                 .isEqualTo(sample.category().isRootActivity());
     }

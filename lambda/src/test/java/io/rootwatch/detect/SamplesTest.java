@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import io.rootwatch.testing.EventSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SamplesTest {
     private static final RootActivityClassifier CLASSIFIER = RootActivityClassifier.withBundledCatalog();
 
-    static List<Samples.Sample> samples() {
-        return Samples.expected();
+    static List<EventSamples.Sample> samples() {
+        return EventSamples.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void eachSampleGetsItsExpectedVerdict(Samples.Sample sample) {
+    void eachSampleGetsItsExpectedVerdict(EventSamples.Sample sample) {
         Verdict verdict = CLASSIFIER.classify(sample.record());
 
         assertThat(verdict.category()).as("category of %s, reasons %s", sample.file(), verdict.reasons())
@@ -34,7 +35,7 @@ class SamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void eachSampleIsAnEventBridgeEnvelopeAroundOneRecord(Samples.Sample sample) {
+    void eachSampleIsAnEventBridgeEnvelopeAroundOneRecord(EventSamples.Sample sample) {
         EventUnwrapper.Unwrapped unwrapped = EventUnwrapper.unwrap(sample.envelope());
 
         assertThat(unwrapped.problems()).isEmpty();
@@ -46,10 +47,10 @@ class SamplesTest {
 
     @Test
     void everySampleFileHasExactlyOneExpectedLine() {
-        List<String> listed = samples().stream().map(Samples.Sample::file).toList();
+        List<String> listed = samples().stream().map(EventSamples.Sample::file).toList();
 
         assertThat(listed).doesNotHaveDuplicates();
-        assertThat(listed).containsExactlyInAnyOrderElementsOf(Samples.files());
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(EventSamples.files());
     }
 
     @Test
@@ -63,14 +64,14 @@ class SamplesTest {
 
     @Test
     void samplesCoverEveryCategory() {
-        Set<Category> covered = samples().stream().map(Samples.Sample::category).collect(Collectors.toSet());
+        Set<Category> covered = samples().stream().map(EventSamples.Sample::category).collect(Collectors.toSet());
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Category.class));
     }
 
     @Test
     void samplesCoverEveryCatalogTaskThatHasACloudTrailEvent() {
-        Set<String> covered = samples().stream().map(Samples.Sample::task).flatMap(Optional::stream)
+        Set<String> covered = samples().stream().map(EventSamples.Sample::task).flatMap(Optional::stream)
                 .collect(Collectors.toSet());
         List<String> recordable = TaskCatalog.bundled().tasks().stream()
                 .filter(RootTask::hasCloudTrailEvent).map(RootTask::id).toList();

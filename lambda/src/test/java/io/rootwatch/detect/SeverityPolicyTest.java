@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import io.rootwatch.testing.EventSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,6 @@ class SeverityPolicyTest {
         SeverityPolicy.Rule last = SeverityPolicy.rules().getLast();
 
         assertThat(last.test().test(new SeverityPolicy.Subject(Category.ROOT_API_CALL, Optional.empty(),
-                CloudTrailRecord.of(Samples.MAPPER.createObjectNode())))).isTrue();
+                CloudTrailRecord.of(EventSamples.MAPPER.createObjectNode())))).isTrue();
     }
 }

@@ -1,5 +1,6 @@
 package io.rootwatch.detect;
 
+import io.rootwatch.testing.EventSamples;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class TaskCatalogTest {
 
     @Test
     void aTaskAddedToTheDataIsMatchedWithoutNewCode() throws Exception {
-        TaskCatalog catalog = TaskCatalog.parse(Samples.MAPPER.readTree("""
+        TaskCatalog catalog = TaskCatalog.parse(EventSamples.MAPPER.readTree("""
                 {"tasks": [{"id": "example-task", "title": "An example", "documentation": "https://docs.aws.amazon.com/x",
                   "rootOnly": true, "events": [{"sources": ["example.amazonaws.com"], "names": ["DoThing"],
                   "when": [{"requestParameters.target": {"equalsIgnoreCase": ["Everything"]}}]}]}]}
@@ -70,7 +71,7 @@ class TaskCatalogTest {
             "{\"tasks\": [{\"id\": \"a\", \"title\": \"t\", \"documentation\": \"d\", \"rootOnly\": true, \"events\": [{\"names\": [\"n\"]}]}]}",
             "{\"tasks\": [{\"id\": \"a\", \"title\": \"t\", \"documentation\": \"d\", \"rootOnly\": true}, {\"id\": \"a\", \"title\": \"t\", \"documentation\": \"d\", \"rootOnly\": true}]}"})
     void aMalformedCatalogIsRefusedWithAMessageNamingTheFault(String json) throws Exception {
-        JsonNode document = Samples.MAPPER.readTree(json);
+        JsonNode document = EventSamples.MAPPER.readTree(json);
 
         assertThatThrownBy(() -> TaskCatalog.parse(document))
                 .isInstanceOf(IllegalArgumentException.class)

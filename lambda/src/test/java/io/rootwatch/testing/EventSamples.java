@@ -1,7 +1,9 @@
-package io.rootwatch.detect;
+package io.rootwatch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rootwatch.detect.Category;
+import io.rootwatch.detect.Severity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +14,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The events in events-samples/ and the verdict events-samples/expected.tsv states for each. */
-record Samples() {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+public final class EventSamples {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    record Sample(String file, Category category, Optional<String> task, Severity severity, String description) {
-        JsonNode envelope() {
+    private EventSamples() {
+    }
+
+    public record Sample(String file, Category category, Optional<String> task, Severity severity, String description) {
+        public JsonNode envelope() {
             try {
                 return MAPPER.readTree(dir().resolve(file).toFile());
             } catch (IOException e) {
@@ -24,8 +29,17 @@ record Samples() {
             }
         }
 
-        JsonNode record() {
+        public JsonNode record() {
             return envelope().get("detail");
+        }
+
+        public String eventId() {
+            return record().path("eventID").asText();
+        }
+
+        /** Everything but NOT_ROOT is root activity, which the rules must deliver. */
+        public boolean isRootActivity() {
+            return category.isRootActivity();
         }
 
         @Override
@@ -34,19 +48,20 @@ record Samples() {
         }
     }
 
-    static Path dir() {
+    /** The build passes the folder as rootwatch.samples; run from a module directory otherwise. */
+    public static Path dir() {
         return Path.of(System.getProperty("rootwatch.samples", "../events-samples"));
     }
 
-    static List<Sample> expected() {
+    public static List<Sample> all() {
         try (Stream<String> lines = Files.lines(dir().resolve("expected.tsv"))) {
-            return lines.skip(1).filter(line -> !line.isBlank()).map(Samples::parse).toList();
+            return lines.skip(1).filter(line -> !line.isBlank()).map(EventSamples::parse).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static List<String> files() {
+    public static List<String> files() {
         try (Stream<Path> files = Files.list(dir())) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
         } catch (IOException e) {
