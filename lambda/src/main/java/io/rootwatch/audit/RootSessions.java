@@ -3,6 +3,7 @@ package io.rootwatch.audit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,22 +45,25 @@ public final class RootSessions {
 
     /**
      * Finds or opens the session of an event. {@code consoleKey} is the temporary (ASIA) key of a
-     * console session, when the event has one.
+     * console session, when the event has one: it joins events whatever their time, while the
+     * source pointer joins events within the window. One or two writes per pointer: a conditional
+     * write that opens the pointer, or answers the live session it already names.
      */
     public Session resolve(String accountId, Optional<String> consoleKey, Optional<String> sourceIp,
                            Optional<String> userAgent, Instant eventTime, String eventId) {
         Optional<ItemKey> byKey = consoleKey.map(key -> new ItemKey("SESSION#KEY#" + accountId + "#" + key, "POINTER"));
         Optional<ItemKey> bySource = sourceIp.map(ip -> new ItemKey(
                 "SESSION#SOURCE#" + accountId + "#" + ip + "#" + digest(userAgent.orElse("")), "POINTER"));
-        Optional<String> existing = byKey.flatMap(key -> current(key, Instant.EPOCH))
-                .or(() -> bySource.flatMap(key -> current(key, eventTime.minus(window))));
-        String sessionId = existing.orElse(eventId);
-        byKey.ifPresent(key -> point(key, sessionId, eventTime, Instant.EPOCH));
-        bySource.ifPresent(key -> point(key, sessionId, eventTime, eventTime.minus(window)));
-        String settled = byKey.flatMap(key -> current(key, Instant.EPOCH))
-                .or(() -> bySource.flatMap(key -> current(key, eventTime.minus(window))))
-                .orElse(sessionId);
-        return new Session(settled, settled.equals(eventId));
+        String viaKey = byKey.map(key -> pointOrJoin(key, eventId, eventTime, Instant.EPOCH)).orElse(eventId);
+        String viaSource = bySource.map(source -> pointOrJoin(source, viaKey, eventTime, eventTime.minus(window))).orElse(viaKey);
+        boolean newKey = byKey.isPresent() && viaKey.equals(eventId);
+        if (newKey && !viaSource.equals(viaKey)) {
+            // A new console key from a source already in a session (a second tab, a renewed key): the key joins it.
+            repoint(byKey.get(), viaSource, eventTime);
+            return new Session(viaSource, false);
+        }
+        String session = byKey.isPresent() ? viaKey : viaSource;
+        return new Session(session, session.equals(eventId));
     }
 
     /** Counts an event of the session that was recorded but not alerted. */
@@ -91,42 +95,46 @@ public final class RootSessions {
         return new ItemKey("SESSION#" + sessionKey, "SESSION");
     }
 
-    /** The session a pointer names, if it was last seen after {@code notBefore}. */
-    private Optional<String> current(ItemKey pointer, Instant notBefore) {
-        var response = dynamo.getItem(b -> b.tableName(table).key(pointer.toMap()).consistentRead(true));
-        if (!response.hasItem() || response.item().isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, AttributeValue> item = response.item();
-        boolean live = Attributes.number(item, "lastSeen").map(Instant::ofEpochMilli).filter(t -> !t.isBefore(notBefore)).isPresent();
-        return live ? Attributes.string(item, "sessionId") : Optional.empty();
-    }
-
     /**
-     * Points at the session unless the pointer already names a live one; moves its last-seen
-     * time forward either way. Concurrent first events race here, and the first write wins.
+     * Points at {@code proposed} unless the pointer names a session seen after {@code notBefore};
+     * then moves its last-seen time forward and answers that session. Concurrent first events
+     * race here, and the first write wins.
      */
-    private void point(ItemKey pointer, String sessionId, Instant eventTime, Instant notBefore) {
-        Map<String, AttributeValue> values = Map.of(":session", Attributes.s(sessionId),
+    private String pointOrJoin(ItemKey pointer, String proposed, Instant eventTime, Instant notBefore) {
+        Map<String, AttributeValue> values = Map.of(":session", Attributes.s(proposed),
                 ":seen", Attributes.n(eventTime.toEpochMilli()), ":notBefore", Attributes.n(notBefore.toEpochMilli()),
                 ":expires", Attributes.n(eventTime.plus(POINTER_LIFETIME).getEpochSecond()));
+        Map<String, AttributeValue> live;
         try {
             dynamo.updateItem(b -> b.tableName(table).key(pointer.toMap())
                     .updateExpression("SET sessionId = :session, lastSeen = :seen, #expires = :expires")
                     .conditionExpression("attribute_not_exists(sessionId) OR lastSeen < :notBefore")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .expressionAttributeNames(Map.of("#expires", EXPIRES_AT))
                     .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException live) {
-            try {
-                dynamo.updateItem(b -> b.tableName(table).key(pointer.toMap())
-                        .updateExpression("SET lastSeen = :seen, #expires = :expires")
-                        .conditionExpression("lastSeen < :seen")
-                        .expressionAttributeNames(Map.of("#expires", EXPIRES_AT))
-                        .expressionAttributeValues(Map.of(":seen", values.get(":seen"), ":expires", values.get(":expires"))));
-            } catch (ConditionalCheckFailedException newer) {
-                // An event later than this one already moved the pointer on.
-            }
+            return proposed;
+        } catch (ConditionalCheckFailedException taken) {
+            live = taken.hasItem() && !taken.item().isEmpty() ? taken.item()
+                    : dynamo.getItem(b -> b.tableName(table).key(pointer.toMap()).consistentRead(true)).item();
         }
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(pointer.toMap())
+                    .updateExpression("SET lastSeen = :seen, #expires = :expires")
+                    .conditionExpression("lastSeen < :seen")
+                    .expressionAttributeNames(Map.of("#expires", EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":seen", values.get(":seen"), ":expires", values.get(":expires"))));
+        } catch (ConditionalCheckFailedException newer) {
+            // An event later than this one already moved the pointer on.
+        }
+        return Attributes.string(live, "sessionId").orElse(proposed);
+    }
+
+    private void repoint(ItemKey pointer, String sessionId, Instant eventTime) {
+        dynamo.updateItem(b -> b.tableName(table).key(pointer.toMap())
+                .updateExpression("SET sessionId = :session, lastSeen = :seen, #expires = :expires")
+                .expressionAttributeNames(Map.of("#expires", EXPIRES_AT))
+                .expressionAttributeValues(Map.of(":session", Attributes.s(sessionId), ":seen", Attributes.n(eventTime.toEpochMilli()),
+                        ":expires", Attributes.n(eventTime.plus(POINTER_LIFETIME).getEpochSecond()))));
     }
 
     private static String digest(String text) {

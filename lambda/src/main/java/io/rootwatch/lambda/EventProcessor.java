@@ -70,7 +70,7 @@ public final class EventProcessor {
     private final EventLedger ledger;
     private final RootSessions sessions;
     private final CentralizedRootSessions centralized;
-    private final BreakGlassWindows windows;
+    private final PlannedWindows plannedWindows;
     private final SignInFailures failures;
     private final AccountSignIns signIns;
     private final Heartbeats heartbeats;
@@ -91,7 +91,7 @@ public final class EventProcessor {
         this.ledger = new EventLedger(dynamo, table, config.retention());
         this.sessions = new RootSessions(dynamo, table, config.sessionWindow());
         this.centralized = new CentralizedRootSessions(dynamo, table);
-        this.windows = new BreakGlassWindows(dynamo, table, config.retention());
+        this.plannedWindows = new PlannedWindows(new BreakGlassWindows(dynamo, table, config.retention()));
         this.failures = new SignInFailures(dynamo, table);
         this.signIns = new AccountSignIns(dynamo, table);
         this.heartbeats = new Heartbeats(dynamo, table);
@@ -138,14 +138,6 @@ public final class EventProcessor {
         String region = record.awsRegion().or(() -> envelope.flatMap(Envelope::region)).orElse("unknown");
         Verdict verdict = classifier.classify(record, centralized);
 
-        Optional<StoredAlert> recorded = ledger.alertOf(eventId);
-        if (recorded.isPresent()) {
-            boolean resumed = resume(recorded.get(), now);
-            boolean burst = verdict.category() == Category.ROOT_SIGN_IN_FAILURE && checkFailureBurst(record, verdict, envelope, accountId, eventTime, now);
-            return new ProcessedEvent(eventId, Optional.of(verdict.category()), Optional.of(verdict.severity()),
-                    resumed ? Outcome.ALERT_RESUMED : Outcome.DUPLICATE, !missing.isEmpty(), burst);
-        }
-
         AssumedRootSession.openedBy(record).ifPresent(session -> joinEarlierEvents(session, now));
         record.accessKeyId().filter(key -> key.startsWith("ASIA"))
                 .filter(key -> record.identityType().filter(CloudTrailRecord.ROOT_IDENTITY_TYPE::equals).isPresent())
@@ -157,13 +149,13 @@ public final class EventProcessor {
         Optional<BreakGlassWindow> window = !pages ? Optional.empty()
                 : isTestAlert(envelope) ? Optional.of(new BreakGlassWindow("test-alert", accountId, eventTime, eventTime,
                 TEST_ALERT_REASON, record.userAgent().orElse("rootwatch test-alert")))
-                : windows.covering(accountId, eventTime);
+                : plannedWindows.covering(accountId, eventTime, now);
         RootSessions.Session session = pages
                 ? sessions.resolve(accountId, record.accessKeyId().filter(k -> k.startsWith("ASIA")), record.sourceIpAddress(),
                 record.userAgent(), eventTime, eventId)
                 : new RootSessions.Session(eventId, true);
         boolean alert = pages && (session.opened() || verdict.severity().isAtLeast(Severity.HIGH));
-        List<String> unalerted = alert
+        List<String> unalerted = alert && !session.opened()
                 ? sessions.unalerted(session.key()).stream().filter(id -> !id.equals(eventId)).toList()
                 : List.of();
         if (pages && !alert) {
@@ -179,8 +171,10 @@ public final class EventProcessor {
 
         if (!ledger.recordIfAbsent(entry, now, now.plus(config.alertLease()))) {
             boolean resumed = ledger.alertOf(eventId).map(stored -> resume(stored, now)).orElse(false);
+            boolean burst = verdict.category() == Category.ROOT_SIGN_IN_FAILURE
+                    && checkFailureBurst(record, verdict, envelope, accountId, eventTime, now);
             return new ProcessedEvent(eventId, Optional.of(verdict.category()), Optional.of(verdict.severity()),
-                    resumed ? Outcome.ALERT_RESUMED : Outcome.DUPLICATE, !missing.isEmpty(), false);
+                    resumed ? Outcome.ALERT_RESUMED : Outcome.DUPLICATE, !missing.isEmpty(), burst);
         }
         if (verdict.category() == Category.ROOT_SIGN_IN) {
             signIns.record(accountId, eventTime, eventId, record.sourceIpAddress(), verdict.mfaUsed());

@@ -61,6 +61,25 @@ class BreakGlassWindowTest {
     }
 
     @Test
+    void aWindowOpenedWhileTheDetectorRunsIsSeenWithinThirtySeconds() throws Exception {
+        EventProcessor detector = fixture.detector();
+        detector.process(DetectorFixture.sample("signin-root-success-mfa.json", "detail.eventID", "11111111-0000-4000-8000-000000000001",
+                "detail.recipientAccountId", "111122223333", "detail.eventTime", "2026-11-02T10:00:00Z"));
+        planWindow("111122223333", "2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z");
+
+        String soon = "11111111-0000-4000-8000-000000000002";
+        detector.process(DetectorFixture.sample("signin-root-success-mfa.json", "detail.eventID", soon,
+                "detail.recipientAccountId", "111122223333", "detail.eventTime", "2026-11-02T10:00:10Z"));
+        fixture.advance(Duration.ofSeconds(31));
+        String later = "11111111-0000-4000-8000-000000000003";
+        detector.process(DetectorFixture.sample("signin-root-success-mfa.json", "detail.eventID", later,
+                "detail.recipientAccountId", "111122223333", "detail.eventTime", "2026-11-02T10:00:40Z"));
+
+        assertThat(fixture.event(soon).orElseThrow().get("expected").bool()).isFalse();
+        assertThat(fixture.event(later).orElseThrow().get("expected").bool()).isTrue();
+    }
+
+    @Test
     void aWindowOfAnotherAccountDoesNotCover() throws Exception {
         planWindow("444455556666", "2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z");
 
