@@ -195,17 +195,28 @@ public final class EventProcessor {
      * a colder start: they never stop the snapshot.
      */
     public void prime() {
+        warmUpDetection();
+        try {
+            ledger.alertOf("rootwatch-priming-never-recorded");
+        } catch (RuntimeException primingFailed) {
+            System.out.println(Telemetry.warning("priming the DynamoDB client failed: the first invocation will be slower",
+                    primingFailed.toString()));
+        }
+    }
+
+    /** Loads and runs the JSON, classification and rendering code once, on a bundled sample, without I/O. */
+    static void warmUpDetection() {
         try (var in = EventProcessor.class.getResourceAsStream("priming-event.json")) {
             if (in == null) {
                 return;
             }
             InputEvent event = EventUnwrapper.unwrap(MAPPER.readTree(in)).events().getFirst();
-            Verdict verdict = classifier.classify(event.record());
-            renderer.render(new Alert("priming", event.record(), verdict, event.envelope(), Optional.empty(),
+            Verdict verdict = RootActivityClassifier.withBundledCatalog().classify(event.record());
+            new AlertRenderer().render(new Alert("priming", event.record(), verdict, event.envelope(), Optional.empty(),
                     Optional.empty(), "priming", 0, Optional.empty(), List.of()));
-            ledger.alertOf("rootwatch-priming-never-recorded");
         } catch (Exception primingFailed) {
-            System.out.println("{\"level\":\"WARN\",\"message\":\"priming failed: the first invocation will be slower\"}");
+            System.out.println(Telemetry.warning("warming up the detection code failed: the first event will be slower",
+                    primingFailed.toString()));
         }
     }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.rootwatch.accounts.AccountNames;
 import io.rootwatch.accounts.ConfiguredAccountNames;
 import io.rootwatch.accounts.OrganizationsAccountNames;
+import io.rootwatch.audit.EventLedger;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -17,6 +18,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The Lambda entry point: EventBridge rule → SQS queue → this function. Configuration is read and
@@ -63,15 +68,38 @@ public final class RootwatchHandler implements RequestHandler<SQSEvent, SQSBatch
         }
         Region region = Region.of(regionName);
         DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
-        // AWS_ENDPOINT_URL is honoured by the SDK itself, which lets the function run against a local emulator.
-        DynamoDbClient dynamo = AwsClients.dynamo(region, credentials, Optional.empty());
-        SnsClient sns = AwsClients.sns(region, credentials, Optional.empty());
-        AccountNames configured = new ConfiguredAccountNames(config.accountNames());
-        AccountNames names = config.organizationsLookup()
-                ? AccountNames.firstOf(configured, OrganizationsAccountNames.builder().environment(env).credentials(credentials)
-                .onFailure(failure -> System.out.println(Telemetry.warning("account name lookup failed", failure.toString())))
-                .build())
-                : configured;
-        return new EventProcessor(config, names, dynamo, sns, Clock.systemUTC());
+        // A cold start is mostly class loading: build the two clients, and take DynamoDB's request path once,
+        // on other threads while this one loads the detection code. AWS_ENDPOINT_URL is honoured by the SDK
+        // itself, which lets the function run against a local emulator.
+        ExecutorService init = Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("rootwatch-init-", 0).factory());
+        try {
+            Future<DynamoDbClient> dynamo = init.submit(() -> warmed(AwsClients.dynamo(region, credentials, Optional.empty()), config));
+            Future<SnsClient> sns = init.submit(() -> AwsClients.sns(region, credentials, Optional.empty()));
+            EventProcessor.warmUpDetection();
+            AccountNames configured = new ConfiguredAccountNames(config.accountNames());
+            AccountNames names = config.organizationsLookup()
+                    ? AccountNames.firstOf(configured, OrganizationsAccountNames.builder().environment(env).credentials(credentials)
+                    .onFailure(failure -> System.out.println(Telemetry.warning("account name lookup failed", failure.toString())))
+                    .build())
+                    : configured;
+            return new EventProcessor(config, names, dynamo.get(), sns.get(), Clock.systemUTC());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            init.shutdown();
+        }
+    }
+
+    /** Takes the client's request path once (a read of a key that never exists); a failure only costs warmth. */
+    private static DynamoDbClient warmed(DynamoDbClient dynamo, DetectorConfig config) {
+        try {
+            new EventLedger(dynamo, config.tableName(), config.retention()).alertOf("rootwatch-warm-up-never-recorded");
+        } catch (RuntimeException coldAfterAll) {
+            System.out.println(Telemetry.warning("warming the DynamoDB client failed", coldAfterAll.toString()));
+        }
+        return dynamo;
     }
 }
