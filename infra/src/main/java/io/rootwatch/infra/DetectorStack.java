@@ -249,6 +249,7 @@ public final class DetectorStack extends Stack {
         environment.put(DetectorConfig.RETENTION_DAYS, Integer.toString(settings.retentionDays()));
         environment.put(DetectorConfig.ACCOUNT_NAMES, accountNamesJson(settings.accountNames()));
         environment.put(DetectorConfig.ORGANIZATIONS_LOOKUP, Boolean.toString(settings.lookUpAccountNames()));
+        environment.put(DetectorConfig.HOME_ACCOUNT, getAccount());
 
         Function function = Function.Builder.create(this, "Detector")
                 .description("rootwatch detector: classifies root activity, records it once, alerts once")

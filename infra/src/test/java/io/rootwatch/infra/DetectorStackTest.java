@@ -768,11 +768,18 @@ class DetectorStackTest {
         return grants.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
     }
 
+    @Test
+    void onlyTheStacksOwnAccountsSelfTestCountsAsTheHeartbeat() {
+        assertThat(app.properties(detector).path("Environment").path("Variables").path(DetectorConfig.HOME_ACCOUNT))
+                .isEqualTo(ref("AWS::AccountId"));
+    }
+
     /** The function's environment, with placeholders where CloudFormation fills in a reference. */
     private static Map<String, String> detectorEnvironment() {
         Map<String, String> environment = new HashMap<>();
         app.properties(detector).path("Environment").path("Variables").properties().forEach(entry ->
-                environment.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText() : "resolved-at-deploy"));
+                environment.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText()
+                        : entry.getValue().path("Ref").asText().equals("AWS::AccountId") ? "123456789012" : "resolved-at-deploy"));
         return environment;
     }
 

@@ -8,23 +8,26 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The detector's settings, read once from environment variables, with defaults for all but the
  * table and the topic. A missing or malformed variable fails the start with a message naming it.
  *
+ * @param homeAccount the account whose daily self-test counts as the heartbeat (any, when not set)
  * @param alertLease how long one delivery holds an alert while publishing it; shorter than the
  *                   queue's visibility timeout, so a redelivery after a crash finds it free
  */
 public record DetectorConfig(String tableName, String topicArn, Duration retention, Map<String, String> accountNames,
-                             boolean organizationsLookup, Duration sessionWindow, int signInFailureThreshold,
-                             Duration signInFailureWindow, Duration alertLease) {
+                             boolean organizationsLookup, Optional<String> homeAccount, Duration sessionWindow,
+                             int signInFailureThreshold, Duration signInFailureWindow, Duration alertLease) {
     public static final String TABLE = "ROOTWATCH_TABLE_NAME";
     public static final String TOPIC = "ROOTWATCH_TOPIC_ARN";
     public static final String RETENTION_DAYS = "ROOTWATCH_RETENTION_DAYS";
     public static final String ACCOUNT_NAMES = "ROOTWATCH_ACCOUNT_NAMES";
     public static final String ORGANIZATIONS_LOOKUP = "ROOTWATCH_ORGANIZATIONS_LOOKUP";
+    public static final String HOME_ACCOUNT = "ROOTWATCH_HOME_ACCOUNT";
     public static final String SESSION_WINDOW_MINUTES = "ROOTWATCH_SESSION_WINDOW_MINUTES";
     public static final String FAILURE_THRESHOLD = "ROOTWATCH_SIGNIN_FAILURE_THRESHOLD";
     public static final String FAILURE_WINDOW_MINUTES = "ROOTWATCH_SIGNIN_FAILURE_WINDOW_MINUTES";
@@ -48,6 +51,7 @@ public record DetectorConfig(String tableName, String topicArn, Duration retenti
                 Duration.ofDays(number(env, RETENTION_DAYS, 400, 0, 36_500)),
                 accountNames(env),
                 parsed(env, ORGANIZATIONS_LOOKUP, false, DetectorConfig::bool, "true or false"),
+                parsed(env, HOME_ACCOUNT, Optional.<String>empty(), DetectorConfig::accountId, "a 12-digit account id"),
                 Duration.ofMinutes(number(env, SESSION_WINDOW_MINUTES, 30, 1, 24 * 60)),
                 number(env, FAILURE_THRESHOLD, 5, 2, 1_000),
                 Duration.ofMinutes(number(env, FAILURE_WINDOW_MINUTES, 15, 1, 24 * 60)),
@@ -70,6 +74,13 @@ public record DetectorConfig(String tableName, String topicArn, Duration retenti
             }
             return value;
         }, "a whole number from " + min + " to " + max);
+    }
+
+    private static Optional<String> accountId(String text) {
+        if (!text.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException(text);
+        }
+        return Optional.of(text);
     }
 
     private static boolean bool(String text) {

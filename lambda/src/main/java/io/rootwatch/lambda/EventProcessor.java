@@ -112,9 +112,14 @@ public final class EventProcessor {
             throw new UnreadableMessage("empty message");
         }
         if (SELF_TEST_SOURCE.equals(document.path("source").asText())) {
-            heartbeats.record(document.path("id").asText("unknown"), document.path("time").asText("unknown"), clock.instant());
-            return List.of(new ProcessedEvent(document.path("id").asText("unknown"), Optional.empty(), Optional.empty(),
-                    Outcome.HEARTBEAT, false, false));
+            String id = document.path("id").asText("unknown");
+            // EventBridge sets "account" to the sender: only the home account's scheduler may prove the path works.
+            boolean fromHome = config.homeAccount().map(home -> home.equals(document.path("account").asText())).orElse(true);
+            if (fromHome) {
+                heartbeats.record(id, document.path("time").asText("unknown"), clock.instant());
+            }
+            return List.of(new ProcessedEvent(id, Optional.empty(), Optional.empty(),
+                    fromHome ? Outcome.HEARTBEAT : Outcome.FOREIGN_SELF_TEST, false, false));
         }
         EventUnwrapper.Unwrapped unwrapped = EventUnwrapper.unwrap(document);
         if (unwrapped.events().isEmpty()) {

@@ -13,5 +13,7 @@ public enum Outcome {
     /** Recorded before with its alert unsent (an earlier delivery failed or died): published now. */
     ALERT_RESUMED,
     /** The daily self-test event: recorded as a heartbeat. */
-    HEARTBEAT
+    HEARTBEAT,
+    /** A self-test event sent from another account: not a heartbeat, so it cannot hide a broken path. */
+    FOREIGN_SELF_TEST
 }

@@ -43,6 +43,7 @@ final class Telemetry {
 
         switch (event.outcome()) {
             case HEARTBEAT -> count("Heartbeat");
+            case FOREIGN_SELF_TEST -> count("ForeignSelfTests");
             case DUPLICATE -> count("DuplicatesSkipped");
             case ALERTED, ALERT_RESUMED -> count("AlertsSent");
             default -> {
@@ -54,7 +55,7 @@ final class Telemetry {
         if (event.partial()) {
             count("PartialRecords");
         }
-        if (event.outcome() != Outcome.HEARTBEAT && event.outcome() != Outcome.DUPLICATE && event.category().isPresent()) {
+        if (event.category().isPresent() && event.outcome() != Outcome.DUPLICATE) {
             eventsByCategoryAndSeverity.merge(event.category().get() + "|" + event.severity().map(Enum::name).orElse("INFO"), 1, Integer::sum);
         }
     }

@@ -137,6 +137,19 @@ class AuditRecordTest {
     }
 
     @Test
+    void aSelfTestFromAnotherAccountIsNotAHeartbeat() throws Exception {
+        EventProcessor homeOnly = new EventProcessor(fixture.config(env -> env.put(DetectorConfig.HOME_ACCOUNT, "111122223333")),
+                fixture.dynamo, fixture.sns, fixture.clock);
+        String foreign = """
+                {"version":"0","id":"hb-2","detail-type":"rootwatch self-test","source":"rootwatch.selftest",
+                 "account":"444455556666","time":"2026-11-02T06:00:00Z","region":"us-east-1","resources":[],"detail":{}}
+                """;
+
+        assertThat(homeOnly.process(foreign)).singleElement().extracting(ProcessedEvent::outcome).isEqualTo(Outcome.FOREIGN_SELF_TEST);
+        assertThat(fixture.item(Heartbeats.LATEST)).isEmpty();
+    }
+
+    @Test
     void aServiceEventForRootIsRecordedButNeverPaged() throws Exception {
         String body = sample("service-root-invoked-by-glue.json");
 

@@ -47,7 +47,8 @@ class DetectorConfigTest {
             "ROOTWATCH_ACCOUNT_NAMES|prod=111122223333",
             "ROOTWATCH_ACCOUNT_NAMES|{\"1111\":\"short-id\"}",
             "ROOTWATCH_ACCOUNT_NAMES|[\"111122223333\"]",
-            "ROOTWATCH_ORGANIZATIONS_LOOKUP|yes please"})
+            "ROOTWATCH_ORGANIZATIONS_LOOKUP|yes please",
+            "ROOTWATCH_HOME_ACCOUNT|1111-2222-3333"})
     void aMalformedVariableIsNamedWithWhatItShouldHold(String variable, String value) {
         Map<String, String> env = minimal();
         env.put(variable, value);
