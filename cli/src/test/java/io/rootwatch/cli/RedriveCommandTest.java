@@ -1,8 +1,7 @@
 package io.rootwatch.cli;
 
+import io.rootwatch.testing.DummyCredentials;
 import io.rootwatch.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +18,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** rootwatch redrive moves dead-lettered events back to the event queue, against moto_server's SQS. */
+@DummyCredentials
 class RedriveCommandTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
@@ -26,18 +26,6 @@ class RedriveCommandTest {
     private SqsClient sqs;
     private String deadLetters;
     private String events;
-
-    @BeforeAll
-    static void credentialsForTheDefaultChain() {
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void twoQueues() throws Exception {

@@ -3,9 +3,8 @@ package io.rootwatch.cli;
 import io.rootwatch.detect.RootActivityPattern;
 import io.rootwatch.lambda.Outcome;
 import io.rootwatch.testing.DetectorFixture;
+import io.rootwatch.testing.DummyCredentials;
 import io.rootwatch.testing.MotoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rootwatch test-alert puts an event that the deployed rule takes (moto_server's EventBridge, the
  * shared pattern) and that the detector alerts, marked as a test.
  */
+@DummyCredentials
 class TestAlertCommandTest {
     @RegisterExtension
     static final MotoServer MOTO = new MotoServer();
@@ -29,18 +29,6 @@ class TestAlertCommandTest {
     private DetectorFixture detector;
     private SqsClient sqs;
     private String queueUrl;
-
-    @BeforeAll
-    static void credentialsForTheDefaultChain() {
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-    }
-
-    @AfterAll
-    static void forgetCredentials() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
 
     @BeforeEach
     void busWithTheRootActivityRule() throws Exception {
