@@ -82,13 +82,15 @@ public final class DetectorStack extends Stack {
                 .enableKeyRotation(true)
                 .removalPolicy(removal)
                 .build();
-        // EventBridge writes to the encrypted queues, and CloudWatch alarms to the encrypted operations topic.
+        // EventBridge writes to the encrypted queues, and CloudWatch alarms to the encrypted operations topic. As in
+        // AWS's documented policies for these two integrations, no source condition: whether SQS and SNS pass
+        // aws:SourceAccount on to KMS for these callers is not documented, and a condition that fails would
+        // silently stop every delivery.
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowEventBridgeAndAlarmsToUseTheKey")
                 .principals(List.of(new ServicePrincipal("events.amazonaws.com"), new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey"))
                 .resources(List.of("*"))
-                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", getAccount())))
                 .build());
 
         eventDeadLetters = encryptedQueue("EventDeadLetterQueue", null);

@@ -33,8 +33,16 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
     public static final String ORGANIZATION_ID = "rootwatch:organizationId";
     public static final String REMOVAL_POLICY = "rootwatch:removalPolicy";
     public static final String LOOK_UP_ACCOUNT_NAMES = "rootwatch:lookUpAccountNames";
+    // Organization-wide forwarding: read and validated by Forwarding.from.
+    public static final String MODE = "rootwatch:mode";
+    public static final String CENTRAL_ACCOUNT = "rootwatch:centralAccount";
+    public static final String FORWARDER_REGIONS = "rootwatch:forwarderRegions";
+    public static final String ORGANIZATIONAL_UNITS = "rootwatch:organizationalUnits";
+    public static final String ORGANIZATION_ROOT_ID = "rootwatch:organizationRootId";
+    public static final String MANAGEMENT_ACCOUNT = "rootwatch:managementAccount";
+    public static final String STACK_SET_CALL_AS = "rootwatch:stackSetCallAs";
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-[0-9]");
+    static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-[0-9]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW", "INFO");
 
@@ -108,7 +116,7 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
         throw new InvalidSetting(RETENTION_DAYS, "a number of days from 0 (keep forever) to 36500", text);
     }
 
-    private static Optional<String> text(Node node, String key) {
+    static Optional<String> text(Node node, String key) {
         Object value = node.tryGetContext(key);
         if (value == null) {
             return Optional.empty();
@@ -118,7 +126,7 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
     }
 
     /** A JSON list in cdk.json, or a comma-separated string from {@code -c key=a,b}. */
-    private static List<String> list(Node node, String key) {
+    static List<String> list(Node node, String key) {
         Object value = node.tryGetContext(key);
         List<String> items = new ArrayList<>();
         if (value instanceof List<?> list) {

@@ -614,19 +614,6 @@ class DetectorStackTest {
                 .isEqualTo(Synthesized.fullContext().get(RootwatchSettings.ORGANIZATION_ID));
     }
 
-    @Test
-    void theServicesMayUseTheKeyOnlyForThisAccount() {
-        JsonNode statements = app.properties(key).path("KeyPolicy").path("Statement");
-        List<JsonNode> forServices = new java.util.ArrayList<>();
-        statements.forEach(statement -> {
-            if (statement.path("Principal").has("Service")) {
-                forServices.add(statement);
-            }
-        });
-        assertThat(forServices).isNotEmpty().allSatisfy(statement ->
-                assertThat(statement.path("Condition").path("StringEquals").has("aws:SourceAccount")).isTrue());
-    }
-
     // ---- the other settings ----
 
     /** With no context at all: no subscriber, no chat channel. */

@@ -1,0 +1,127 @@
+package io.rootwatch.infra;
+
+import software.constructs.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.rootwatch.infra.RootwatchSettings.CENTRAL_ACCOUNT;
+import static io.rootwatch.infra.RootwatchSettings.FORWARDER_REGIONS;
+import static io.rootwatch.infra.RootwatchSettings.MANAGEMENT_ACCOUNT;
+import static io.rootwatch.infra.RootwatchSettings.MODE;
+import static io.rootwatch.infra.RootwatchSettings.ORGANIZATIONAL_UNITS;
+import static io.rootwatch.infra.RootwatchSettings.ORGANIZATION_ID;
+import static io.rootwatch.infra.RootwatchSettings.ORGANIZATION_ROOT_ID;
+import static io.rootwatch.infra.RootwatchSettings.REGION;
+import static io.rootwatch.infra.RootwatchSettings.STACK_SET_CALL_AS;
+import static io.rootwatch.infra.RootwatchSettings.list;
+import static io.rootwatch.infra.RootwatchSettings.text;
+
+/**
+ * Where root activity is forwarded from: every account of the organization (a service-managed
+ * StackSet, plus ordinary stacks for the management account, which StackSets never target) and
+ * every region of {@link #regions()}, to the central bus in the central account's home region.
+ *
+ * @param organizationalUnits empty in single-account mode
+ * @param managementAccount   empty in single-account mode
+ */
+public record Forwarding(Mode mode, String homeRegion, String centralAccount, List<String> regions,
+                         List<String> organizationalUnits, Optional<String> managementAccount, String callAs) {
+    public enum Mode { ORGANIZATION, SINGLE_ACCOUNT }
+
+    /** The regions enabled by default in every account: the commercial regions that are not opt-in. */
+    public static final List<String> DEFAULT_REGIONS = List.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+            "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
+            "ca-central-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1", "sa-east-1");
+    /** Global services (IAM, sign-in, Organizations, ...) record their events here: never left out. */
+    public static final String GLOBAL_EVENTS_REGION = "us-east-1";
+    public static final List<String> CALL_AS = List.of("SELF", "DELEGATED_ADMIN");
+
+    private static final String ACCOUNT_ID = "[0-9]{12}";
+
+    public Forwarding {
+        regions = List.copyOf(regions);
+        organizationalUnits = List.copyOf(organizationalUnits);
+    }
+
+    /** The central bus forwarders deliver to. */
+    public String centralBusArn() {
+        return "arn:aws:events:" + homeRegion + ":" + centralAccount + ":event-bus/" + DetectorStack.BUS_NAME;
+    }
+
+    /**
+     * The forwarding settings, or empty when none is given ({@code rootwatch:centralAccount} unset
+     * and no explicit mode): then only the central stack is deployed, as before.
+     */
+    public static Optional<Forwarding> from(Node node, RootwatchSettings settings) {
+        Optional<String> explicitMode = text(node, MODE);
+        Optional<String> central = text(node, CENTRAL_ACCOUNT);
+        if (explicitMode.isEmpty() && central.isEmpty()) {
+            return Optional.empty();
+        }
+        String modeText = explicitMode.orElse(settings.organizationId().isPresent() ? "organization" : "single-account");
+        Mode mode = switch (modeText) {
+            case "organization" -> Mode.ORGANIZATION;
+            case "single-account" -> Mode.SINGLE_ACCOUNT;
+            default -> throw new RootwatchSettings.InvalidSetting(MODE, "organization or single-account", modeText);
+        };
+        if (mode == Mode.ORGANIZATION && settings.organizationId().isEmpty()) {
+            throw new RootwatchSettings.InvalidSetting(MODE, "single-account unless " + ORGANIZATION_ID
+                    + " is set (the central bus admits the organization by its id)", modeText);
+        }
+        String centralAccount = central.orElseThrow(() -> new RootwatchSettings.InvalidSetting(CENTRAL_ACCOUNT,
+                "the 12-digit id of the account that runs the detector (forwarders deliver there)", "nothing"));
+        if (!centralAccount.matches(ACCOUNT_ID)) {
+            throw new RootwatchSettings.InvalidSetting(CENTRAL_ACCOUNT, "a 12-digit account id", centralAccount);
+        }
+
+        List<String> regions = new ArrayList<>(list(node, FORWARDER_REGIONS));
+        regions.stream().filter(r -> !REGION.matcher(r).matches()).findFirst().ifPresent(bad -> {
+            throw new RootwatchSettings.InvalidSetting(FORWARDER_REGIONS, "a list of AWS regions such as us-east-1", bad);
+        });
+        if (regions.isEmpty()) {
+            regions.addAll(DEFAULT_REGIONS);
+        }
+        if (!regions.contains(GLOBAL_EVENTS_REGION)) {
+            regions.add(0, GLOBAL_EVENTS_REGION);
+        }
+        if (!regions.contains(settings.homeRegion())) {
+            regions.add(settings.homeRegion());   // member accounts' own home-region buses
+        }
+        regions = regions.stream().distinct().toList();
+
+        List<String> units = List.of();
+        Optional<String> management = Optional.empty();
+        String callAs = text(node, STACK_SET_CALL_AS).orElse("SELF");
+        if (!CALL_AS.contains(callAs)) {
+            throw new RootwatchSettings.InvalidSetting(STACK_SET_CALL_AS, "one of " + CALL_AS, callAs);
+        }
+        if (mode == Mode.ORGANIZATION) {
+            units = list(node, ORGANIZATIONAL_UNITS);
+            units.stream().filter(ou -> !ou.matches("ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32}")).findFirst()
+                    .ifPresent(bad -> {
+                        throw new RootwatchSettings.InvalidSetting(ORGANIZATIONAL_UNITS,
+                                "a list of organizational unit ids (ou-ab12-cd34ef56) or the root id (r-ab12)", bad);
+                    });
+            if (units.isEmpty()) {
+                String root = text(node, ORGANIZATION_ROOT_ID).orElseThrow(() -> new RootwatchSettings.InvalidSetting(
+                        ORGANIZATION_ROOT_ID, "the organization's root id such as r-ab12 (or set " + ORGANIZATIONAL_UNITS + ")",
+                        "nothing"));
+                if (!root.matches("r-[a-z0-9]{4,32}")) {
+                    throw new RootwatchSettings.InvalidSetting(ORGANIZATION_ROOT_ID, "an organization root id such as r-ab12", root);
+                }
+                units = List.of(root);
+            }
+            String managementAccount = text(node, MANAGEMENT_ACCOUNT).orElseThrow(() -> new RootwatchSettings.InvalidSetting(
+                    MANAGEMENT_ACCOUNT, "the organization's 12-digit management account id (StackSets never deploy there,"
+                    + " so rootwatch deploys its forwarders with ordinary stacks)", "nothing"));
+            if (!managementAccount.matches(ACCOUNT_ID)) {
+                throw new RootwatchSettings.InvalidSetting(MANAGEMENT_ACCOUNT, "a 12-digit account id", managementAccount);
+            }
+            management = Optional.of(managementAccount);
+        }
+        return Optional.of(new Forwarding(mode, settings.homeRegion(), centralAccount, regions, units, management, callAs));
+    }
+}
