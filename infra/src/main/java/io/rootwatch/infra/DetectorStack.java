@@ -22,7 +22,9 @@ import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.events.CfnRule;
 import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.AnyPrincipal;
+import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -109,6 +111,14 @@ public final class DetectorStack extends Stack {
                 .resources(List.of(bus.getEventBusArn()))
                 .conditions(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", organization)))
                 .build()));
+        if (!settings.forwardingAccounts().isEmpty()) {
+            bus.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid("ListedAccountsForwardRootActivity")
+                    .principals(settings.forwardingAccounts().stream().map(account -> (IPrincipal) new AccountPrincipal(account)).toList())
+                    .actions(List.of("events:PutEvents"))
+                    .resources(List.of(bus.getEventBusArn()))
+                    .build());
+        }
         rules = List.of(
                 rule("RootActivityOnCentralBus", "rootwatch-root-activity-central", BUS_NAME),
                 rule("RootActivityOnDefaultBus", "rootwatch-root-activity-default", "default"));

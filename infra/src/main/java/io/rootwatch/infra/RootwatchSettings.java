@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record RootwatchSettings(String homeRegion, List<String> alertEmails, List<String> emailSeverities,
                                 Optional<SlackChannel> slack, Optional<TeamsChannel> teams, int retentionDays,
                                 Map<String, String> accountNames, Optional<String> organizationId,
-                                boolean lookUpAccountNames, boolean destroyOnRemoval) {
+                                List<String> forwardingAccounts, boolean lookUpAccountNames, boolean destroyOnRemoval) {
     public static final String HOME_REGION = "rootwatch:homeRegion";
     public static final String ALERT_EMAILS = "rootwatch:alertEmails";
     public static final String EMAIL_SEVERITIES = "rootwatch:emailSeverities";
@@ -33,6 +33,8 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
     public static final String ORGANIZATION_ID = "rootwatch:organizationId";
     public static final String REMOVAL_POLICY = "rootwatch:removalPolicy";
     public static final String LOOK_UP_ACCOUNT_NAMES = "rootwatch:lookUpAccountNames";
+    /** Without an organization: the accounts whose forwarders may put events on the central bus. */
+    public static final String SINGLE_ACCOUNT_IDS = "rootwatch:singleAccountIds";
     // Organization-wide forwarding: read and validated by Forwarding.from.
     public static final String MODE = "rootwatch:mode";
     public static final String CENTRAL_ACCOUNT = "rootwatch:centralAccount";
@@ -54,6 +56,7 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
 
     public RootwatchSettings {
         alertEmails = List.copyOf(alertEmails);
+        forwardingAccounts = List.copyOf(forwardingAccounts);
         emailSeverities = List.copyOf(emailSeverities);
         accountNames = Map.copyOf(accountNames);
     }
@@ -100,8 +103,16 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
         if (lookUp.equals("true") && organization.isEmpty()) {
             throw new InvalidSetting(LOOK_UP_ACCOUNT_NAMES, "false unless " + ORGANIZATION_ID + " is set (the grant names the organization)", lookUp);
         }
+        List<String> forwardingAccounts = list(node, SINGLE_ACCOUNT_IDS);
+        forwardingAccounts.stream().filter(id -> !id.matches("[0-9]{12}")).findFirst().ifPresent(bad -> {
+            throw new InvalidSetting(SINGLE_ACCOUNT_IDS, "a list of 12-digit account ids", bad);
+        });
+        if (!forwardingAccounts.isEmpty() && organization.isPresent()) {
+            throw new InvalidSetting(SINGLE_ACCOUNT_IDS, "unset when " + ORGANIZATION_ID + " is set (the organization is admitted as a whole)",
+                    forwardingAccounts);
+        }
         return new RootwatchSettings(homeRegion, emails, severities, slack, teams, retention, accountNames(node),
-                organization, lookUp.equals("true"), removal.equals("destroy"));
+                organization, forwardingAccounts, lookUp.equals("true"), removal.equals("destroy"));
     }
 
     private static int parseDays(String text) {

@@ -123,6 +123,17 @@ class RootwatchSettingsTest {
     }
 
     @Test
+    void aListedAccountThatIsNotAnAccountIdNamesTheListKey() {
+        assertSynthFailsNaming(RootwatchSettings.SINGLE_ACCOUNT_IDS, Map.of(RootwatchSettings.SINGLE_ACCOUNT_IDS, "444455556666,prod"));
+    }
+
+    @Test
+    void listedAccountsBesideAnOrganizationNameTheListKey() {
+        assertSynthFailsNaming(RootwatchSettings.SINGLE_ACCOUNT_IDS, Map.of(RootwatchSettings.SINGLE_ACCOUNT_IDS, "444455556666",
+                RootwatchSettings.ORGANIZATION_ID, "o-a1b2c3d4e5"));
+    }
+
+    @Test
     void aSingleTeamsIdNamesAMissingTeamsKey() {
         assertThatThrownBy(() -> RootwatchApp.build(Synthesized.app(Map.of(TEAMS_TEAM_ID, Synthesized.TEAMS_TEAM)),
                 Synthesized.detectorJar()))
