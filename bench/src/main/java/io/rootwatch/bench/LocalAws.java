@@ -2,6 +2,7 @@ package io.rootwatch.bench;
 
 import io.rootwatch.audit.AuditTableSchema;
 import io.rootwatch.lambda.AwsClients;
+import io.rootwatch.testing.MotoProcess;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -13,15 +14,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * moto_server on 127.0.0.1 and a free port, and the detector's resources on it (the audit table,
@@ -39,62 +35,33 @@ public final class LocalAws implements AutoCloseable {
     public record Resources(String table, String topicArn, Optional<String> queueUrl) {
     }
 
-    private final Process process;
-    private final int port;
-    private final Path log;
-    private final Duration startup;
+    private final MotoProcess moto;
 
-    private LocalAws(Process process, int port, Path log, Duration startup) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
-        this.startup = startup;
+    private LocalAws(MotoProcess moto) {
+        this.moto = moto;
     }
 
     /** Starts moto_server and waits until it answers (GET /moto-api/ returns 200). */
     public static LocalAws start() throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = Files.createTempFile("moto-server-", ".log");
-        long started = System.nanoTime();
-        Process process;
-        try {
-            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("moto_server is not on PATH: install it with pip install \"moto[server]\"", e);
-        }
-        long deadline = started + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(URI.create("http://127.0.0.1:" + port))) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("moto_server did not start on port " + port + ": " + Files.readString(log));
-            }
-            Thread.sleep(50);
-        }
-        return new LocalAws(process, port, log, Duration.ofNanos(System.nanoTime() - started));
+        return new LocalAws(MotoProcess.start());
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return moto.endpoint();
     }
 
     public long pid() {
-        return process.pid();
+        return moto.pid();
     }
 
     /** From the start of the process to its first 200 on /moto-api/. */
     public Duration startup() {
-        return startup;
+        return moto.startup();
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
-        process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
-        Files.deleteIfExists(log);
+        moto.close();
     }
 
     /** A DynamoDB client configured exactly as the detector's ({@link AwsClients}), on this endpoint. */
@@ -157,23 +124,5 @@ public final class LocalAws implements AutoCloseable {
             }
         }
         return new TableCounts(events, sent);
-    }
-
-    private static boolean answers(URI endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
-            connection.setConnectTimeout(200);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status == 200;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rootwatch.accounts;
 
 import io.rootwatch.accounts.LookupFailure.Reason;
+import io.rootwatch.testing.MotoProcess;
 import io.rootwatch.testing.MotoServer;
 import io.rootwatch.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -184,7 +185,7 @@ class OrganizationsAnswersTest {
 
     @Test
     void aRefusedConnectionIsNoNameAndSaysWhy() throws Exception {
-        URI closed = URI.create("http://127.0.0.1:" + MotoServer.freePort());
+        URI closed = URI.create("http://127.0.0.1:" + MotoProcess.freePort());
         try (OrganizationsAccountNames unreachable = names(closed)) {
             long started = System.nanoTime();
             assertThat(unreachable.nameOf(ACCOUNT)).isEmpty();

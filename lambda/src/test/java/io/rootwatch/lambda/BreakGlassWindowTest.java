@@ -80,6 +80,17 @@ class BreakGlassWindowTest {
     }
 
     @Test
+    void anEventDeliveredDaysLateIsMatchedAgainstTheWindowsOfItsOwnTime() throws Exception {
+        planWindow("111122223333", "2026-10-28T09:00:00Z", "2026-10-28T11:00:00Z");
+        String late = DetectorFixture.sample("signin-root-success-mfa.json", "detail.eventID", "11111111-0000-4000-8000-000000000004",
+                "detail.recipientAccountId", "111122223333", "detail.eventTime", "2026-10-28T10:00:00Z");
+
+        fixture.detector().process(late);
+
+        assertThat(fixture.event("11111111-0000-4000-8000-000000000004").orElseThrow().get("expected").bool()).isTrue();
+    }
+
+    @Test
     void aWindowOfAnotherAccountDoesNotCover() throws Exception {
         planWindow("444455556666", "2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z");
 

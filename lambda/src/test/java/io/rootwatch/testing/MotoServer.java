@@ -14,13 +14,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,52 +25,27 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
-    private Process process;
-    private int port;
-    private Path log;
+    private MotoProcess moto;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        port = freePort();
-        log = Files.createTempFile("moto-server-", ".log");
-        try {
-            process = new ProcessBuilder("moto_server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("moto_server is not on PATH: install it with pip install \"moto[server]\"", e);
-        }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!answers()) {
-            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("moto_server did not start on port " + port + ": " + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
+        moto = MotoProcess.start();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (process != null) {
-            process.destroy();
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-        if (log != null) {
-            Files.deleteIfExists(log);
+        if (moto != null) {
+            moto.close();
         }
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return moto.endpoint();
     }
 
     /** Forgets every resource: each test starts from an empty account. */
     public void reset() throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
-        connection.setRequestMethod("POST");
-        connection.getResponseCode();
-        connection.disconnect();
+        moto.reset();
     }
 
     public DynamoDbClient dynamo() {
@@ -105,23 +74,5 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback {
     public SqsClient sqs() {
         return SqsClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private boolean answers() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/moto-api/").toURL().openConnection();
-            connection.setConnectTimeout(200);
-            int status = connection.getResponseCode();
-            connection.disconnect();
-            return status == 200;
-        } catch (IOException notYet) {
-            return false;
-        }
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
