@@ -9,7 +9,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -41,6 +47,31 @@ public final class AwsOptions {
 
     public StsClient sts() {
         return configure(StsClient.builder());
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder());
+    }
+
+    /** Path-style addressing when an endpoint is given: emulators serve buckets under their path. */
+    public S3Client s3() {
+        return configure(S3Client.builder().forcePathStyle(endpoint != null));
+    }
+
+    public AthenaClient athena() {
+        return configure(AthenaClient.builder());
+    }
+
+    public CloudTrailClient cloudTrail() {
+        return configure(CloudTrailClient.builder());
+    }
+
+    public CloudFormationClient cloudFormation() {
+        return configure(CloudFormationClient.builder());
+    }
+
+    public SnsClient sns() {
+        return configure(SnsClient.builder());
     }
 
     /** The region the commands act in, as the SDK resolves it for the clients. */
