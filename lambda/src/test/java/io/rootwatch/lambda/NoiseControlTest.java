@@ -7,6 +7,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +22,7 @@ import java.util.UUID;
 
 import static io.rootwatch.testing.DetectorFixture.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A root session alerts on its first event and on every CRITICAL or HIGH one; the rest are
@@ -163,5 +172,53 @@ class NoiseControlTest {
         for (int i = 0; i < 6; i++) {
             assertThat(detector.process(failedSignIn(i * 10)).getFirst().burstAlerted()).isFalse();
         }
+    }
+
+    @Test
+    void aBurstAlertLostToACrashBeforeItsPublishIsSentOnceWhenTheEventIsRedelivered() throws Exception {
+        for (int minute = 0; minute < 4; minute++) {
+            detector.process(failedSignIn(minute));
+        }
+        String fifth = failedSignIn(4);
+        EventProcessor crashing = fixture.detector(fixture.dynamo, snsDyingOnBurstAlerts());
+        assertThatThrownBy(() -> crashing.process(fifth)).isInstanceOf(SimulatedCrash.class);
+        assertThat(burstAlerts()).isEmpty();
+
+        boolean resentWithinLease = detector.process(fifth).getFirst().burstAlerted();
+        fixture.advance(Duration.ofMinutes(5));
+        boolean resentAfterLease = detector.process(fifth).getFirst().burstAlerted();
+        boolean resentAgain = detector.process(fifth).getFirst().burstAlerted();
+
+        assertThat(resentWithinLease).as("the crashed delivery still holds the burst alert's lease").isFalse();
+        assertThat(resentAfterLease).isTrue();
+        assertThat(resentAgain).isFalse();
+        assertThat(burstAlerts()).singleElement()
+                .satisfies(n -> assertThat(n.path("Subject").asText()).contains("5 failed root sign-ins"));
+    }
+
+    private List<JsonNode> burstAlerts() throws Exception {
+        return fixture.inbox.notifications().stream()
+                .filter(n -> !n.path("Message").asText().contains("\"failureBurst\":null")).toList();
+    }
+
+    /** What a process dying in the burst alert's publish looks like from the table: claimed, never sent. */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash between claiming the burst alert and publishing it");
+        }
+    }
+
+    private static SnsClient snsDyingOnBurstAlerts() {
+        return SnsClient.builder().endpointOverride(MOTO.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(MotoServer.CREDENTIALS).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof PublishRequest publish && publish.subject().contains("failed root sign-ins")) {
+                            throw new SimulatedCrash();
+                        }
+                    }
+                }))
+                .build();
     }
 }
