@@ -30,7 +30,7 @@ public final class RootActivitySearchSql {
         scope.until().ifPresent(until -> conditions.add("eventtime < " + SqlText.literal(eventTime(roundedUp(until)))));
 
         String columns = RecordColumn.ALL.stream()
-                .map(column -> "  " + column.sql() + " AS " + column.alias())
+                .map(column -> "  " + (column.sql().equals(column.alias()) ? column.sql() : column.sql() + " AS " + column.alias()))
                 .collect(Collectors.joining(",\n"));
         return "SELECT\n" + columns + "\n"
                 + "FROM " + table.queryName() + "\n"
