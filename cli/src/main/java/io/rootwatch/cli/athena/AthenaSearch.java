@@ -8,6 +8,8 @@ import software.amazon.awssdk.services.athena.AthenaClient;
  * each row as a CloudTrail record.
  */
 public final class AthenaSearch {
+    private static final String DEFAULT_DATABASE = "default";
+
     private final AthenaTable table;
     private final AthenaQueryRunner runner;
 
@@ -17,9 +19,15 @@ public final class AthenaSearch {
         this.runner = new AthenaQueryRunner(athena, placement, polling);
     }
 
-    /** Creates the database if needed, then the table (both free: DDL scans nothing); answers the table's statement. */
+    /**
+     * Creates the database if needed, then the table (both free: DDL scans nothing); answers the
+     * table's statement. Athena's {@code default} database always exists, and not asking to create
+     * it spares the caller glue:CreateDatabase.
+     */
     public QuerySummary createTable(TableCreation creation) {
-        runner.run(CloudTrailTableDdl.createDatabase(table));
+        if (!table.database().equals(DEFAULT_DATABASE)) {
+            runner.run(CloudTrailTableDdl.createDatabase(table));
+        }
         return runner.run(CloudTrailTableDdl.createTable(table, creation.trail(), creation.projection()));
     }
 

@@ -185,6 +185,18 @@ class AthenaSearchMotoTest {
     }
 
     @Test
+    void leavesTheDefaultDatabaseAloneWhenCreatingATableInIt() {
+        TableCreation creation = new TableCreation(TrailLocation.parse("s3://trail-bucket", Optional.empty()),
+                new TableProjection(Set.of("111122223333"), Set.of("us-east-1"), LocalDate.of(2025, 1, 1)));
+
+        new AthenaSearch(athena, TABLE, PLACEMENT, QUICK).createTable(creation);
+
+        assertThat(athena.listQueryExecutions(b -> b.workGroup("primary")).queryExecutionIds()).singleElement()
+                .satisfies(id -> assertThat(athena.getQueryExecution(b -> b.queryExecutionId(id)).queryExecution().query())
+                        .startsWith("CREATE EXTERNAL TABLE IF NOT EXISTS `default`.`rootwatch_cloudtrail`"));
+    }
+
+    @Test
     void refusesAResultWhoseColumnsAreNotTheSearchs() {
         List<JsonNode> none = List.of();
         queueRows(List.of(List.of(Optional.of("eventid"), Optional.of("eventname"))), none);
