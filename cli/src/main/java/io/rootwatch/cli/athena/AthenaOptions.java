@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -81,7 +82,7 @@ public final class AthenaOptions {
             throw usage("--athena-workgroup must be 1 to 128 letters, digits, '.', '_' or '-', not '" + workgroup + "'");
         }
         Optional<String> outputLocation = Optional.ofNullable(output).map(location -> checked(() -> {
-            TrailLocation.parse(location, Optional.empty());
+            SqlText.s3Segments("--athena-output", location);
             return location.endsWith("/") ? location : location + "/";
         }));
         return checked(() -> new AthenaQueryRunner.Placement(database, workgroup, outputLocation));
@@ -127,7 +128,7 @@ public final class AthenaOptions {
                         .map(p -> p.id())))
                 .map(Region::id)
                 .filter(id -> id.matches("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}"))
-                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void requireAthena() {

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Which events a scan looks at: from {@code since} (inclusive) to {@code until} (exclusive), in
@@ -16,8 +14,8 @@ public record ScanScope(Optional<Instant> since, Optional<Instant> until, Set<St
     public ScanScope {
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(until, "until");
-        accounts = sortedValid(accounts, SqlText::accountId);
-        regions = sortedValid(regions, SqlText::region);
+        accounts = SqlText.sortedChecked(accounts, SqlText::accountId);
+        regions = SqlText.sortedChecked(regions, SqlText::region);
         if (since.isPresent() && until.isPresent() && !since.get().isBefore(until.get())) {
             throw new IllegalArgumentException("since (" + since.get() + ") must be before until (" + until.get() + ")");
         }
@@ -26,13 +24,5 @@ public record ScanScope(Optional<Instant> since, Optional<Instant> until, Set<St
     /** Every event the table holds. */
     public static ScanScope everything() {
         return new ScanScope(Optional.empty(), Optional.empty(), Set.of(), Set.of());
-    }
-
-    private static SortedSet<String> sortedValid(Set<String> values, java.util.function.UnaryOperator<String> check) {
-        SortedSet<String> sorted = new TreeSet<>();
-        for (String value : values) {
-            sorted.add(check.apply(value));
-        }
-        return java.util.Collections.unmodifiableSortedSet(sorted);
     }
 }

@@ -1,5 +1,12 @@
 package io.rootwatch.cli.athena;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +55,31 @@ final class SqlText {
 
     static String keySegment(String value) {
         return checked("S3 key prefix segment", "letters, digits and !_.*=+-", KEY_SEGMENT, value);
+    }
+
+    /** The values, each checked, in sorted order (so the SQL is the same for the same values). */
+    static SortedSet<String> sortedChecked(Set<String> values, UnaryOperator<String> check) {
+        SortedSet<String> sorted = new TreeSet<>();
+        values.forEach(value -> sorted.add(check.apply(value)));
+        return Collections.unmodifiableSortedSet(sorted);
+    }
+
+    /**
+     * The path segments after the bucket of an {@code s3://bucket[/prefix]} URL, the bucket first,
+     * each checked; empty segments (a trailing or doubled slash) are dropped.
+     */
+    static List<String> s3Segments(String what, String url) {
+        if (url == null || !url.startsWith("s3://")) {
+            throw new IllegalArgumentException(what + " must be an s3://bucket[/prefix] URL, not '" + printable(url) + "'");
+        }
+        List<String> segments = new ArrayList<>(List.of(url.substring("s3://".length()).split("/")));
+        segments.removeIf(String::isEmpty);
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException(what + " names no bucket: '" + printable(url) + "'");
+        }
+        bucket(segments.getFirst());
+        segments.subList(1, segments.size()).forEach(SqlText::keySegment);
+        return segments;
     }
 
     /** A SQL string literal; quotes are doubled even though every value here was checked not to hold one. */

@@ -24,14 +24,7 @@ public record TrailLocation(String bucket, List<String> prefix, Optional<String>
      * {@code AWSLogs/o-...} for an organization trail) is taken as the trail's log root.
      */
     public static TrailLocation parse(String s3Url, Optional<String> organizationId) {
-        if (s3Url == null || !s3Url.startsWith("s3://")) {
-            throw new IllegalArgumentException("the trail location must be an s3://bucket[/prefix] URL, not '" + s3Url + "'");
-        }
-        List<String> parts = new ArrayList<>(List.of(s3Url.substring("s3://".length()).split("/")));
-        parts.removeIf(String::isEmpty);
-        if (parts.isEmpty()) {
-            throw new IllegalArgumentException("the trail location names no bucket: '" + s3Url + "'");
-        }
+        List<String> parts = new ArrayList<>(SqlText.s3Segments("the trail location", s3Url));
         String bucket = parts.removeFirst();
         Optional<String> organization = organizationId;
         if (!parts.isEmpty() && parts.getLast().startsWith("o-") && parts.size() >= 2

@@ -54,6 +54,13 @@ class AthenaOptionsTest {
     }
 
     @Test
+    void reportsAResultLocationThatIsNotAnS3FolderAsAUsageError() {
+        assertThatExceptionOfType(ParameterException.class)
+                .isThrownBy(() -> parse("--athena", "--athena-output", "https://athena-results/rootwatch").placement())
+                .withMessageContaining("--athena-output must be an s3://bucket[/prefix] URL");
+    }
+
+    @Test
     void refusesAthenaOptionsWithoutAthena() {
         assertThatExceptionOfType(ParameterException.class).isThrownBy(() -> parse("--athena-table", "trail").placement())
                 .withMessageContaining("--athena");
