@@ -1,5 +1,6 @@
 package io.rootwatch.cli.athena;
 
+import io.rootwatch.cli.aws.AwsOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -7,6 +8,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.RegionMetadata;
 import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -112,6 +114,15 @@ public final class AthenaOptions {
         Set<String> regions = tableRegions.isEmpty() ? regionsOf(athenaRegion) : new LinkedHashSet<>(tableRegions);
         LocalDate from = tableFrom == null ? TableProjection.CLOUDTRAIL_LAUNCH : tableFrom;
         return Optional.of(checked(() -> new TableCreation(trail, new TableProjection(accounts, regions, from))));
+    }
+
+    /** As {@link #tableCreation(Supplier, Region)}, asking STS for the caller's account only when needed. */
+    public Optional<TableCreation> tableCreation(AwsOptions aws) {
+        return tableCreation(() -> {
+            try (StsClient sts = aws.sts()) {
+                return sts.getCallerIdentity().account();
+            }
+        }, aws.region());
     }
 
     /** The search these options describe, on that client. */

@@ -185,6 +185,19 @@ class AthenaSearchMotoTest {
     }
 
     @Test
+    void createsTheTableOfASingleAccountTrailForTheAccountStsSaysTheCallerIsIn() {
+        AthenaOptions options = new AthenaOptions();
+        new CommandLine(new Object() {
+            @CommandLine.Mixin
+            final AthenaOptions athena = options;
+        }).parseArgs("--athena", "--create-table", "s3://trail-bucket", "--create-table-regions", "us-east-1");
+
+        TableCreation creation = options.tableCreation(MotoAws.options(MOTO)).orElseThrow();
+
+        assertThat(creation.projection().accounts()).containsExactly("123456789012");
+    }
+
+    @Test
     void leavesTheDefaultDatabaseAloneWhenCreatingATableInIt() {
         TableCreation creation = new TableCreation(TrailLocation.parse("s3://trail-bucket", Optional.empty()),
                 new TableProjection(Set.of("111122223333"), Set.of("us-east-1"), LocalDate.of(2025, 1, 1)));
