@@ -37,9 +37,9 @@ import java.util.concurrent.Callable;
                 "The detector rereads the windows of an account at most every 30 seconds: a new window, or a cancellation,"
                         + " takes effect within 30 seconds. Open the window before the work starts.",
                 "",
-                "  rootwatch expect --account ID --for LENGTH --reason TEXT [--from TIME]   open a window",
-                "  rootwatch expect --list [--all] [--account ID] [--json]                  list windows",
-                "  rootwatch expect --cancel WINDOW_ID [--account ID]                       end a window now",
+                "Open:   rootwatch expect --account ID --for LENGTH --reason TEXT [--from TIME]",
+                "List:   rootwatch expect --list [--all] [--account ID] [--json]",
+                "Cancel: rootwatch expect --cancel WINDOW_ID [--account ID]",
                 "",
                 "Windows are evidence: a cancelled window is ended, not deleted (its cancelledAt and cancelledBy are"
                         + " recorded), and every window is kept for the table's retention period.",
@@ -48,8 +48,9 @@ import java.util.concurrent.Callable;
                         + " 2 for a usage error (a length over 24h without --allow-long, a blank reason...)."},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  rootwatch expect --account 111122223333 --for 2h --reason \"rotate the root MFA device, CHG-1234\"",
-                "  rootwatch expect --account 111122223333 --from 2026-12-01T09:00:00Z --for 90m --reason \"close the account, CHG-1301\"",
+                "  rootwatch expect --account 111122223333 --for 2h --reason \"root MFA, CHG-1234\"",
+                "  rootwatch expect --account 111122223333 --from 2026-12-01T09:00:00Z \\",
+                "                   --for 90m --reason \"close the account, CHG-1301\"",
                 "  rootwatch expect --list",
                 "  rootwatch expect --list --all --account 111122223333 --json",
                 "  rootwatch expect --cancel bgw-7q4mzk2x9a"})
@@ -101,19 +102,18 @@ final class ExpectCommand implements Callable<Integer> {
         WindowReport report = new WindowReport(spec.commandLine().getOut(), json);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Optional<String> narrowedTo = Optional.ofNullable(account);
-        Optional<WindowRequest> request = list || cancel != null ? Optional.empty() : Optional.of(request(now));
+        Optional<WindowRequest> toOpen = list || cancel != null ? Optional.empty() : Optional.of(request(now));
         try (DynamoDbClient dynamo = aws.dynamoDb()) {
+            BreakGlassWindows windows = new BreakGlassWindows(dynamo, auditTable.tableName(aws), Duration.ofDays(retentionDays));
             if (list) {
-                BreakGlassWindows windows = windows(dynamo);
                 report.list(all ? windows.all(narrowedTo) : windows.notOver(narrowedTo, now), now, all);
                 return 0;
             }
             if (cancel != null) {
-                return cancel(windows(dynamo), narrowedTo, report, err);
+                return cancel(windows, narrowedTo, now, report, err);
             }
-            BreakGlassWindows windows = windows(dynamo);
-            RecordedWindow opened = new RecordedWindow(request.orElseThrow().window(BreakGlassWindows.newWindowId(), caller()), Optional.of(now),
-                    Optional.empty());
+            RecordedWindow opened = new RecordedWindow(toOpen.orElseThrow().window(BreakGlassWindows.newWindowId(), caller()),
+                    Optional.of(now), Optional.empty());
             windows.open(opened.planned(), now);
             report.opened(opened, now);
             return 0;
@@ -124,10 +124,8 @@ final class ExpectCommand implements Callable<Integer> {
         }
     }
 
-    private int cancel(BreakGlassWindows windows, Optional<String> narrowedTo, WindowReport report, PrintWriter err) {
-        Instant now = Instant.now();
-        CancelResult result = windows.cancel(cancel, narrowedTo, now, caller());
-        switch (result) {
+    private int cancel(BreakGlassWindows windows, Optional<String> narrowedTo, Instant now, WindowReport report, PrintWriter err) {
+        switch (windows.cancel(cancel, narrowedTo, now, caller())) {
             case CancelResult.Cancelled cancelled -> {
                 report.cancelled(cancelled.window(), now);
                 return 0;
@@ -196,10 +194,6 @@ final class ExpectCommand implements Callable<Integer> {
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    private BreakGlassWindows windows(DynamoDbClient dynamo) {
-        return new BreakGlassWindows(dynamo, auditTable.tableName(aws), Duration.ofDays(retentionDays));
     }
 
     /** Who opens or cancels a window, as AWS knows the caller: recorded with the window as evidence. */
