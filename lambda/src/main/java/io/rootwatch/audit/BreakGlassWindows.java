@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -149,10 +150,12 @@ public final class BreakGlassWindows {
         Map<String, AttributeValue> values = Map.of(":at", Attributes.s(now.toString()), ":by", Attributes.s(cancelledBy));
         Map<String, String> names = Map.of("#pk", PK, "#at", "cancelledAt", "#by", "cancelledBy");
         String sortKey = sortKey(window.planned());
+        List<TransactWriteItem> updates = new ArrayList<>(List.of(cancellation(partition(window.accountId()), sortKey, names, values)));
+        if (accountId.isEmpty() || isListed(sortKey)) {
+            updates.add(cancellation(EVERY_ACCOUNT, sortKey, names, values));
+        }
         try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    cancellation(partition(window.accountId()), sortKey, names, values),
-                    cancellation(EVERY_ACCOUNT, sortKey, names, values)));
+            dynamo.transactWriteItems(b -> b.transactItems(updates));
         } catch (TransactionCanceledException raced) {
             if (raced.cancellationReasons().stream().map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
                 return new CancelResult.AlreadyOver(find(windowId, accountId).orElse(window));
@@ -161,6 +164,14 @@ public final class BreakGlassWindows {
         }
         return new CancelResult.Cancelled(new RecordedWindow(window.planned(), window.openedAt(),
                 Optional.of(new RecordedWindow.Cancellation(now, cancelledBy))));
+    }
+
+    /** Whether a window has its copy in the every-account listing: a window written by hand may have only its account's. */
+    private boolean isListed(String sortKey) {
+        return dynamo.query(b -> b.tableName(table).keyConditionExpression("#pk = :pk AND #sk = :sk")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", Attributes.s(EVERY_ACCOUNT), ":sk", Attributes.s(sortKey)))
+                .consistentRead(true)).count() > 0;
     }
 
     private TransactWriteItem cancellation(String partition, String sortKey, Map<String, String> names, Map<String, AttributeValue> values) {

@@ -211,4 +211,19 @@ class BreakGlassWindowsTest {
 
         assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("bgw-[a-z2-9]{10}"));
     }
+
+    @Test
+    void aWindowWrittenByHandUnderItsAccountAloneIsCancelledThereWithoutAddingToTheListing() {
+        dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS("WINDOW#111122223333"),
+                "sk", AttributeValue.fromS("2026-11-02T11:00:00.000Z#manual-1"), "windowId", AttributeValue.fromS("manual-1"),
+                "accountId", AttributeValue.fromS("111122223333"), "from", AttributeValue.fromS("2026-11-02T09:00:00Z"),
+                "until", AttributeValue.fromS("2026-11-02T11:00:00Z"), "reason", AttributeValue.fromS("support case 1234"))));
+
+        CancelResult result = windows.cancel("manual-1", Optional.of("111122223333"), NOW, "bob");
+
+        assertThat(result).isInstanceOf(CancelResult.Cancelled.class);
+        assertThat(partition("WINDOW#111122223333").getFirst().get("cancelledBy").s()).isEqualTo("bob");
+        assertThat(partition("WINDOWS")).isEmpty();
+        assertThat(windows.covering("111122223333", Instant.parse("2026-11-02T10:30:00Z"))).isEmpty();
+    }
 }
