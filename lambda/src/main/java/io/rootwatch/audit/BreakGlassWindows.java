@@ -32,7 +32,7 @@ import static io.rootwatch.audit.AuditTableSchema.SK;
  */
 public final class BreakGlassWindows {
     /** The partition listing every account's windows. */
-    static final String EVERY_ACCOUNT = "WINDOWS";
+    private static final String EVERY_ACCOUNT = "WINDOWS";
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -130,7 +130,7 @@ public final class BreakGlassWindows {
     }
 
     /** One window by its id; {@code accountId}, when given, narrows the search to that account's partition. */
-    public Optional<RecordedWindow> find(String windowId, Optional<String> accountId) {
+    private Optional<RecordedWindow> find(String windowId, Optional<String> accountId) {
         return recorded(partition(accountId), Optional.empty(), Optional.of(windowId)).stream().findFirst();
     }
 

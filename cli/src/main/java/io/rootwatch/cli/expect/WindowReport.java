@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class WindowReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** How long the detector may take to see a new or cancelled window: its per-account cache. */
-    public static final Duration DETECTOR_DELAY = Duration.ofSeconds(30);
+    private static final Duration DETECTOR_DELAY = Duration.ofSeconds(30);
 
     private final PrintWriter out;
     private final boolean json;
