@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RootwatchCommandTest {
 
     @ParameterizedTest(name = "rootwatch {0} --help")
-    @ValueSource(strings = {"", "classify", "replay", "tasks", "severities"})
+    @ValueSource(strings = {"", "classify", "replay", "tasks", "severities", "expect"})
     void everyCommandHasHelpWithExamples(String command) {
         var result = command.isEmpty() ? run("--help") : run(command, "--help");
 

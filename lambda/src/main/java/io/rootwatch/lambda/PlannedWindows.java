@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The break-glass windows of each account, read at most every 30 seconds per execution
  * environment rather than once per event: a window opened less than 30 seconds before the planned
- * work may not mark its first events expected (they are alerted as unplanned, never hidden).
+ * work may not mark its first events expected (they are alerted as unplanned, never hidden);
+ * likewise a cancelled window may still mark events for up to 30 seconds after its cancellation.
  */
 final class PlannedWindows {
     static final Duration FRESH_FOR = Duration.ofSeconds(30);

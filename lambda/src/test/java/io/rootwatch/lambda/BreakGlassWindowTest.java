@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import static io.rootwatch.testing.DetectorFixture.eventIdOf;
 import static io.rootwatch.testing.DetectorFixture.sample;
@@ -33,9 +34,14 @@ class BreakGlassWindowTest {
         fixture = new DetectorFixture(MOTO);
     }
 
+    private BreakGlassWindows windows() {
+        return new BreakGlassWindows(fixture.dynamo, DetectorFixture.TABLE, Duration.ofDays(400));
+    }
+
     private void planWindow(String account, String from, String until) {
-        new BreakGlassWindows(fixture.dynamo, DetectorFixture.TABLE, Duration.ofDays(400)).open(new BreakGlassWindow(
-                "w-1", account, Instant.parse(from), Instant.parse(until), "rotate the root MFA device, CHG-1234", "alice@example.com"));
+        windows().open(new BreakGlassWindow(
+                "w-1", account, Instant.parse(from), Instant.parse(until), "rotate the root MFA device, CHG-1234", "alice@example.com"),
+                Instant.parse(from).minus(Duration.ofHours(1)));
     }
 
     @Test
@@ -97,5 +103,26 @@ class BreakGlassWindowTest {
         fixture.detector().process(SIGN_IN);
 
         assertThat(fixture.event(eventIdOf(SIGN_IN)).orElseThrow().get("expected").bool()).isFalse();
+    }
+
+    @Test
+    void anEventAfterTheWindowWasCancelledIsNotExpected() throws Exception {
+        planWindow("111122223333", "2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z");
+        windows().cancel("w-1", Optional.empty(), Instant.parse("2026-11-02T09:10:00Z"), "bob@example.com");
+
+        fixture.detector().process(SIGN_IN);
+
+        assertThat(fixture.event(eventIdOf(SIGN_IN)).orElseThrow().get("expected").bool()).isFalse();
+        assertThat(AlertInbox.attribute(fixture.inbox.notifications().getFirst(), "expected")).isEqualTo("false");
+    }
+
+    @Test
+    void anEventBeforeTheWindowWasCancelledStaysExpected() throws Exception {
+        planWindow("111122223333", "2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z");
+        windows().cancel("w-1", Optional.empty(), Instant.parse("2026-11-02T09:30:00Z"), "bob@example.com");
+
+        fixture.detector().process(SIGN_IN);
+
+        assertThat(fixture.event(eventIdOf(SIGN_IN)).orElseThrow().get("expected").bool()).isTrue();
     }
 }
