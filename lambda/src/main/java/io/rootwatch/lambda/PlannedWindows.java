@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * work may not mark its first events expected (they are alerted as unplanned, never hidden);
  * likewise a cancelled window may still mark events for up to 30 seconds after its cancellation.
  */
-final class PlannedWindows {
-    static final Duration FRESH_FOR = Duration.ofSeconds(30);
+public final class PlannedWindows {
+    /** How long a read of an account's windows is reused: the longest a new or cancelled window takes to apply. */
+    public static final Duration FRESH_FOR = Duration.ofSeconds(30);
     /** Events older than this (late deliveries after an outage) are looked up directly. */
     static final Duration RECENT = Duration.ofDays(1);
 

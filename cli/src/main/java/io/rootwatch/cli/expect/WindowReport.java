@@ -7,6 +7,7 @@ import io.rootwatch.audit.RecordedWindow;
 import io.rootwatch.cli.output.DisplayText;
 import io.rootwatch.cli.output.Table;
 import io.rootwatch.detect.BreakGlassWindow;
+import io.rootwatch.lambda.PlannedWindows;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -23,8 +24,7 @@ import java.util.Optional;
  */
 public final class WindowReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** How long the detector may take to see a new or cancelled window: its per-account cache. */
-    private static final Duration DETECTOR_DELAY = Duration.ofSeconds(30);
+    private static final Duration DETECTOR_DELAY = PlannedWindows.FRESH_FOR;
 
     private final PrintWriter out;
     private final boolean json;
