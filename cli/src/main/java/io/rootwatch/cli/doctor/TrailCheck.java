@@ -45,6 +45,7 @@ public final class TrailCheck implements Check {
             return Finding.fail(NAME, scope, "no trail: CloudTrail delivers no management events to EventBridge");
         }
         List<String> problems = new ArrayList<>();
+        boolean unverifiedOrganizationTrail = false;
         for (Trail trail : trails) {
             if (!Boolean.TRUE.equals(trail.isMultiRegionTrail())) {
                 problems.add(trail.name() + ": single-region (" + trail.homeRegion() + " only)");
@@ -59,6 +60,9 @@ public final class TrailCheck implements Check {
                         Boolean.TRUE.equals(trail.hasCustomEventSelectors()));
             } catch (SdkException e) {
                 problems.add(trail.name() + ": status unreadable (" + Finding.reason(e) + ")");
+                if (Boolean.TRUE.equals(trail.isOrganizationTrail())) {
+                    unverifiedOrganizationTrail = true;
+                }
                 continue;
             }
             if (!logging) {
@@ -68,6 +72,11 @@ public final class TrailCheck implements Check {
             } else {
                 return Finding.pass(NAME, scope, organization + trail.name() + ": multi-region, logging, management events read+write");
             }
+        }
+        if (unverifiedOrganizationTrail) {
+            // A member account sees the organization's trail but may not be allowed to read its status: check it in the management account.
+            return Finding.warn(NAME, scope, "only an organization trail whose logging could not be verified from this account"
+                    + " (check it in the management account): " + String.join("; ", problems));
         }
         return Finding.fail(NAME, scope, "no multi-region trail logging read and write management events: " + String.join("; ", problems));
     }
