@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
         subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
-                RedriveCommand.class, TestAlertCommand.class, ExpectCommand.class,
+                RedriveCommand.class, TestAlertCommand.class, ExpectCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
                 "  rootwatch test-alert --profile security      send a marked synthetic root event through the stack",
                 "  rootwatch redrive --from DLQ_URL --to QUEUE_URL   move dead-lettered events back",
                 "  rootwatch expect --account ID --for 2h --reason \"CHG-1234\"   plan root use: its alerts say planned",
+                "  rootwatch doctor --profile security            check a deployment, with a pass/fail table",
                 "  rootwatch classify --help          help on one command"})
 public final class RootwatchCommand implements Callable<Integer> {
     private final InputStream stdin;

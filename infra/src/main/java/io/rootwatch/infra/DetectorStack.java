@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.rootwatch.audit.AuditTableSchema;
+import io.rootwatch.deployment.DeploymentNames;
 import io.rootwatch.detect.RootActivityPattern;
 import io.rootwatch.lambda.DetectorConfig;
 import software.amazon.awscdk.CfnOutput;
@@ -62,8 +63,8 @@ public final class DetectorStack extends Stack {
     static final Duration QUEUE_RETENTION = Duration.days(14);
     static final int TARGET_RETRY_ATTEMPTS = 185;
     static final int TARGET_MAX_EVENT_AGE_SECONDS = 24 * 60 * 60;
-    static final String ALL_MANAGEMENT_EVENTS = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS";
-    static final String BUS_NAME = "rootwatch-root-activity";
+    static final String ALL_MANAGEMENT_EVENTS = DeploymentNames.ALL_MANAGEMENT_EVENTS;
+    static final String BUS_NAME = DeploymentNames.CENTRAL_BUS;
 
     private final Key key;
     private final Queue eventQueue;
@@ -120,8 +121,8 @@ public final class DetectorStack extends Stack {
                     .build());
         }
         rules = List.of(
-                rule("RootActivityOnCentralBus", "rootwatch-root-activity-central", BUS_NAME),
-                rule("RootActivityOnDefaultBus", "rootwatch-root-activity-default", "default"));
+                rule("RootActivityOnCentralBus", DeploymentNames.CENTRAL_BUS_RULE, BUS_NAME),
+                rule("RootActivityOnDefaultBus", DeploymentNames.HOME_DEFAULT_BUS_RULE, DeploymentNames.DEFAULT_BUS));
 
         table = auditTable(removal);
         alerts = new AlertChannels(this, "Alerts", key, settings);

@@ -2,6 +2,7 @@ package io.rootwatch.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.rootwatch.deployment.DeploymentNames;
 import software.amazon.awscdk.BootstraplessSynthesizer;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -32,7 +33,7 @@ import java.util.Map;
  * while idle (the dead-letter queue uses SQS-managed encryption).
  */
 public final class ForwarderStack extends Stack {
-    static final String RULE_NAME = "rootwatch-root-activity-forwarder";
+    static final String RULE_NAME = DeploymentNames.FORWARDER_RULE;
 
     private final CfnRule rule;
     private final Role role;

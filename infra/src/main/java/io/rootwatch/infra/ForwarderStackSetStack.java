@@ -2,6 +2,7 @@ package io.rootwatch.infra;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.rootwatch.deployment.DeploymentNames;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.BootstraplessSynthesizer;
@@ -31,7 +32,7 @@ import java.util.Map;
  * stack's own rule, and its other regions get ordinary forwarder stacks from the app.
  */
 public final class ForwarderStackSetStack extends Stack {
-    static final String STACK_SET_NAME = "rootwatch-forwarders";
+    static final String STACK_SET_NAME = DeploymentNames.FORWARDER_STACK_SET;
     /** CloudFormation's limit for an inline TemplateBody. */
     static final int MAX_TEMPLATE_BODY_BYTES = 51_200;
 

@@ -1,5 +1,6 @@
 package io.rootwatch.infra;
 
+import io.rootwatch.deployment.DeploymentNames;
 import software.constructs.Node;
 
 import java.util.ArrayList;
@@ -31,12 +32,9 @@ public record Forwarding(Mode mode, String homeRegion, String centralAccount, Li
     public enum Mode { ORGANIZATION, SINGLE_ACCOUNT }
 
     /** The regions enabled by default in every account: the commercial regions that are not opt-in. */
-    public static final List<String> DEFAULT_REGIONS = List.of(
-            "us-east-1", "us-east-2", "us-west-1", "us-west-2",
-            "ap-south-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
-            "ca-central-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1", "sa-east-1");
+    public static final List<String> DEFAULT_REGIONS = DeploymentNames.DEFAULT_REGIONS;
     /** Global services (IAM, sign-in, Organizations, ...) record their events here: never left out. */
-    public static final String GLOBAL_EVENTS_REGION = "us-east-1";
+    public static final String GLOBAL_EVENTS_REGION = DeploymentNames.GLOBAL_EVENTS_REGION;
     public static final List<String> CALL_AS = List.of("SELF", "DELEGATED_ADMIN");
 
     private static final String ACCOUNT_ID = "[0-9]{12}";

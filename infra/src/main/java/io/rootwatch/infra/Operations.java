@@ -1,5 +1,7 @@
 package io.rootwatch.infra;
 
+import io.rootwatch.deployment.DeploymentNames;
+import io.rootwatch.lambda.EventProcessor;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -31,8 +33,8 @@ import java.util.Map;
  * event go unseen, a daily self-test event that travels the whole path, and a dashboard.
  */
 final class Operations extends Construct {
-    static final String HEARTBEAT_SOURCE = "rootwatch.selftest";
-    static final int HEARTBEAT_MISSING_HOURS = 26;
+    static final String HEARTBEAT_SOURCE = EventProcessor.SELF_TEST_SOURCE;
+    static final int HEARTBEAT_MISSING_HOURS = DeploymentNames.HEARTBEAT_MISSING_HOURS;
     static final Duration OLDEST_EVENT_AGE_LIMIT = Duration.minutes(15);
 
     /** What the alarms watch. */

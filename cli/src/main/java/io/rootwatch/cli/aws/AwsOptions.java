@@ -79,6 +79,24 @@ public final class AwsOptions {
         return region != null ? Region.of(region) : DefaultAwsRegionProviderChain.builder().build().getRegion();
     }
 
+    /** The caller's credentials, as the options select them: what a command assumes other roles with. */
+    public AwsCredentialsProvider callerCredentials() {
+        return credentials();
+    }
+
+    /**
+     * A client on this endpoint in another region, as another principal: for commands that visit
+     * several regions or, through an assumed role, several accounts.
+     */
+    public <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C client(B builder, Region in,
+                                                                                       AwsCredentialsProvider as) {
+        builder.httpClient(UrlConnectionHttpClient.create()).credentialsProvider(as).region(in);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
     private <C, B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>> C configure(B builder) {
         builder.httpClient(UrlConnectionHttpClient.create()).credentialsProvider(credentials());
         if (region != null) {

@@ -12,6 +12,7 @@ public record StackOutputs(String stackName, Map<String, String> values) {
     public static final String AUDIT_TABLE_NAME = "AuditTableName";
     public static final String ALERT_TOPIC_ARN = "AlertTopicArn";
     public static final String ROOT_ACTIVITY_BUS_ARN = "RootActivityBusArn";
+    public static final String EVENT_QUEUE_URL = "EventQueueUrl";
 
     public StackOutputs {
         values = Map.copyOf(values);
