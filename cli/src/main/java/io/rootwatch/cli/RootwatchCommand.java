@@ -51,7 +51,7 @@ public final class RootwatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: classify, replay, tasks or severities");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: see the list of commands below");
     }
 
     public static void main(String[] args) {
