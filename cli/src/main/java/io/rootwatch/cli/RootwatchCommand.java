@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
         subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
-                RedriveCommand.class, TestAlertCommand.class,
+                RedriveCommand.class, TestAlertCommand.class, QueryCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
