@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
         subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
-                RedriveCommand.class, TestAlertCommand.class, QueryCommand.class,
+                RedriveCommand.class, TestAlertCommand.class, QueryCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -27,6 +27,8 @@ import java.util.concurrent.Callable;
                 "  rootwatch tasks --markdown         the task catalog as a Markdown table",
                 "  rootwatch test-alert --profile security      send a marked synthetic root event through the stack",
                 "  rootwatch redrive --from DLQ_URL --to QUEUE_URL   move dead-lettered events back",
+                "  rootwatch query --account 111122223333 --since 7d   that account's root events of the last week",
+                "  rootwatch report --since 30d --format html -o root.html   audit evidence with a timeline",
                 "  rootwatch classify --help          help on one command"})
 public final class RootwatchCommand implements Callable<Integer> {
     private final InputStream stdin;
