@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,7 +112,7 @@ final class ReportCommand implements Callable<Integer> {
         AuditEvidence evidence;
         try (DynamoDbClient dynamo = aws.dynamoDb()) {
             evidence = AuditEvidence.collect(dynamo, table.tableName(aws), resolved, only, listed,
-                    period.now(clock).truncatedTo(ChronoUnit.SECONDS), problem -> {
+                    period.now(clock), problem -> {
                         unreadable.incrementAndGet();
                         err.println("rootwatch report: " + problem.getMessage());
                     });

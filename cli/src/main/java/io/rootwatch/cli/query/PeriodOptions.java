@@ -43,8 +43,9 @@ public final class PeriodOptions {
         }
     }
 
+    /** The present to the second: periods and reports state times to the second. */
     public Instant now(Clock clock) {
-        return now != null ? now.instant() : clock.instant();
+        return (now != null ? now.instant() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**
