@@ -42,8 +42,7 @@ class ReportCommandTest {
         args.addAll(SeededAuditTable.tableArguments(MOTO));
         args.addAll(Arrays.asList(NOVEMBER));
         args.addAll(Arrays.asList(options));
-        Rootwatch.Run run = Rootwatch.run(args.toArray(String[]::new));
-        return run;
+        return Rootwatch.run(args.toArray(String[]::new));
     }
 
     static String succeeded(Rootwatch.Run run) {

@@ -65,11 +65,6 @@ final class SeededAuditTable {
         return table;
     }
 
-    /** A fresh, empty table. */
-    static SeededAuditTable empty(MotoServer moto) throws Exception {
-        return new SeededAuditTable(new DetectorFixture(moto));
-    }
-
     void record(Seed seed, Object... moreChanges) {
         record(fixture.detector(), seed, moreChanges);
     }
