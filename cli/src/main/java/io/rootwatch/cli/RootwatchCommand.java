@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
         subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
-                RedriveCommand.class, TestAlertCommand.class, ExpectCommand.class, DoctorCommand.class,
+                QueryCommand.class, ReportCommand.class, ExpectCommand.class, TestAlertCommand.class, RedriveCommand.class,
+                DoctorCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -29,6 +30,8 @@ import java.util.concurrent.Callable;
                 "  rootwatch redrive --from DLQ_URL --to QUEUE_URL   move dead-lettered events back",
                 "  rootwatch expect --account ID --for 2h --reason \"CHG-1234\"   plan root use: its alerts say planned",
                 "  rootwatch doctor --profile security            check a deployment, with a pass/fail table",
+                "  rootwatch query --account 111122223333 --since 7d   that account's root events of the last week",
+                "  rootwatch report --since 30d --format html -o root.html   audit evidence with a timeline",
                 "  rootwatch classify --help          help on one command"})
 public final class RootwatchCommand implements Callable<Integer> {
     private final InputStream stdin;

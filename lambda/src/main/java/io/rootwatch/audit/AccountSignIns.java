@@ -5,7 +5,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +20,10 @@ public final class AccountSignIns {
 
     private final DynamoDbClient dynamo;
     private final String table;
+
+    /** The latest root sign-in of one account; {@code mfaUsed} is {@code yes}, {@code no} or {@code not recorded}. */
+    public record LastSignIn(String accountId, Instant eventTime, String eventId, Optional<String> sourceIpAddress, String mfaUsed) {
+    }
 
     public AccountSignIns(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -39,5 +45,21 @@ public final class AccountSignIns {
         } catch (ConditionalCheckFailedException newerKnown) {
             // A later sign-in of this account is already recorded.
         }
+    }
+
+    /** The last sign-in of every account that ever had one, by account id; unreadable items are left out. */
+    public List<LastSignIn> all() {
+        return dynamo.queryPaginator(b -> b.tableName(table).keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", AuditTableSchema.PK))
+                        .expressionAttributeValues(Map.of(":pk", Attributes.s(PARTITION))))
+                .items().stream()
+                .flatMap(item -> Attributes.string(item, "eventTime").flatMap(SortableTime::parse).stream()
+                        .map(time -> new LastSignIn(Attributes.string(item, AuditTableSchema.SK).orElse(""), time,
+                                Attributes.string(item, "eventId").orElse(""),
+                                Attributes.string(item, "sourceIPAddress").filter(ip -> !ip.isEmpty()),
+                                Attributes.string(item, "mfaUsed").orElse("not recorded"))))
+                .filter(signIn -> !signIn.accountId().isEmpty())
+                .sorted(Comparator.comparing(LastSignIn::accountId))
+                .toList();
     }
 }
