@@ -59,7 +59,7 @@ final class SeededAuditTable {
     /** A fresh table holding the October sign-in and every November event, recorded by the detector. */
     static SeededAuditTable november(MotoServer moto) throws Exception {
         SeededAuditTable table = new SeededAuditTable(new DetectorFixture(moto));
-        new BreakGlassWindows(table.fixture.dynamo, TABLE, Duration.ofDays(400)).open(MFA_DELETE_WINDOW);
+        new BreakGlassWindows(table.fixture.dynamo, TABLE, Duration.ofDays(400)).open(MFA_DELETE_WINDOW, MFA_DELETE_WINDOW.from());
         table.record(OCTOBER_SIGN_IN);
         NOVEMBER.forEach(table::record);
         return table;
