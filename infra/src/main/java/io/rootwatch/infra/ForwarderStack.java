@@ -35,6 +35,8 @@ import java.util.Optional;
  */
 public final class ForwarderStack extends Stack {
     static final String RULE_NAME = "rootwatch-root-activity-forwarder";
+    /** Named, so that an auditor (or {@code rootwatch doctor}) finds it in any account and region without the stack. */
+    static final String DEAD_LETTER_QUEUE_NAME = "rootwatch-forwarder-dead-letters";
 
     private final CfnRule rule;
     private final Role role;
@@ -58,6 +60,7 @@ public final class ForwarderStack extends Stack {
                 .build();
 
         deadLetters = Queue.Builder.create(this, "ForwarderDeadLetterQueue")
+                .queueName(DEAD_LETTER_QUEUE_NAME)
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(DetectorStack.QUEUE_RETENTION)

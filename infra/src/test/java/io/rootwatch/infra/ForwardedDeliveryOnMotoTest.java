@@ -160,6 +160,7 @@ class ForwardedDeliveryOnMotoTest {
             String busName = bus.isTextual() ? bus.asText() : busNames.get(bus.path("Ref").asText());
             events.putRule(b -> b.name(rule.path("Name").asText()).eventBusName(busName)
                     .eventPattern(rule.path("EventPattern").toString()).state(rule.path("State").asText()));
+            assertThat(Synthesized.list(rule.path("Targets"))).as("one target per rule, or one event could arrive twice").hasSize(1);
             List<Target> targets = new ArrayList<>();
             for (JsonNode target : Synthesized.list(rule.path("Targets"))) {
                 String queue = target.path("Arn").path("Fn::GetAtt").get(0).asText();
