@@ -101,8 +101,8 @@ public final class ForwarderStack extends Stack {
 
     private Alarm alarmOnDeadLetters() {
         return Alarm.Builder.create(this, "ForwarderDeadLettersAlarm")
-                .alarmDescription("rootwatch forwarder: root activity could not be delivered to the central bus for 24 hours;"
-                        + " it waits in the forwarder's dead-letter queue")
+                .alarmDescription("rootwatch forwarder: root activity could not be delivered to the central bus (for 24 hours,"
+                        + " or at once on a permission error); it waits in the forwarder's dead-letter queue")
                 .metric(deadLetters.metricApproximateNumberOfMessagesVisible().with(
                         MetricOptions.builder()
                                 .period(Duration.minutes(5)).statistic("Maximum").build()))
