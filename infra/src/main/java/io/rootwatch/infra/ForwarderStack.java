@@ -23,24 +23,27 @@ import software.constructs.Construct;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One account and region's forwarder: a rule on the default bus, with the shared root-activity
  * pattern, sending to the central bus through a role that may do nothing else.
  *
  * <p>The same template is a StackSet template instantiated in every account and region, so it
- * has no assets, no bootstrap version check, no customer-managed key and nothing that costs money
- * while idle (the dead-letter queue uses SQS-managed encryption).
+ * has no assets, no bootstrap version check and no customer-managed key (the dead-letter queue uses
+ * SQS-managed encryption). Its one resource billed while idle is the alarm on the dead-letter
+ * queue, left out with {@link Forwarding.DeadLetterAlarms#NONE}.
  */
 public final class ForwarderStack extends Stack {
     static final String RULE_NAME = DeploymentNames.FORWARDER_RULE;
+    static final String DEAD_LETTER_QUEUE_NAME = DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE;
 
     private final CfnRule rule;
     private final Role role;
     private final Queue deadLetters;
-    private final Alarm deadLetterAlarm;
+    private final Optional<Alarm> deadLetterAlarm;
 
-    public ForwarderStack(Construct scope, String id, StackProps props, String centralBusArn) {
+    public ForwarderStack(Construct scope, String id, StackProps props, String centralBusArn, Forwarding.DeadLetterAlarms alarms) {
         super(scope, id, withoutBootstrap(props));
 
         role = Role.Builder.create(this, "ForwarderRole")
@@ -57,6 +60,7 @@ public final class ForwarderStack extends Stack {
                 .build();
 
         deadLetters = Queue.Builder.create(this, "ForwarderDeadLetterQueue")
+                .queueName(DEAD_LETTER_QUEUE_NAME)
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .retentionPeriod(DetectorStack.QUEUE_RETENTION)
@@ -92,9 +96,13 @@ public final class ForwarderStack extends Stack {
                 .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getAttrArn())))
                 .build());
 
-        deadLetterAlarm = Alarm.Builder.create(this, "ForwarderDeadLettersAlarm")
-                .alarmDescription("rootwatch forwarder: root activity could not be delivered to the central bus for 24 hours;"
-                        + " it waits in the forwarder's dead-letter queue")
+        deadLetterAlarm = alarms == Forwarding.DeadLetterAlarms.NONE ? Optional.empty() : Optional.of(alarmOnDeadLetters());
+    }
+
+    private Alarm alarmOnDeadLetters() {
+        return Alarm.Builder.create(this, "ForwarderDeadLettersAlarm")
+                .alarmDescription("rootwatch forwarder: root activity could not be delivered to the central bus (for 24 hours,"
+                        + " or at once on a permission error); it waits in the forwarder's dead-letter queue")
                 .metric(deadLetters.metricApproximateNumberOfMessagesVisible().with(
                         MetricOptions.builder()
                                 .period(Duration.minutes(5)).statistic("Maximum").build()))
@@ -127,7 +135,7 @@ public final class ForwarderStack extends Stack {
         return deadLetters;
     }
 
-    public Alarm deadLetterAlarm() {
+    public Optional<Alarm> deadLetterAlarm() {
         return deadLetterAlarm;
     }
 }

@@ -45,7 +45,7 @@ public final class ForwarderStackSetStack extends Stack {
                 .env(props.getEnv())
                 .synthesizer(new BootstraplessSynthesizer())
                 .build());
-        templateBody = forwarderTemplate(forwarding.centralBusArn());
+        templateBody = forwarderTemplate(forwarding.centralBusArn(), forwarding.deadLetterAlarms());
         if (templateBody.getBytes(StandardCharsets.UTF_8).length >= MAX_TEMPLATE_BODY_BYTES) {
             throw new IllegalStateException("the forwarder template is over CloudFormation's " + MAX_TEMPLATE_BODY_BYTES
                     + "-byte TemplateBody limit");
@@ -82,7 +82,7 @@ public final class ForwarderStackSetStack extends Stack {
      * The forwarder's template as JSON, synthesized in an app of its own (so that nothing of this
      * app, assets included, leaks into it), with the same cdk-nag checks.
      */
-    static String forwarderTemplate(String centralBusArn) {
+    static String forwarderTemplate(String centralBusArn, Forwarding.DeadLetterAlarms alarms) {
         Path outdir = null;
         try {
             outdir = Files.createTempDirectory("rootwatch-forwarder");
@@ -91,7 +91,7 @@ public final class ForwarderStackSetStack extends Stack {
                     .analyticsReporting(false)
                     .context(Map.of("aws:cdk:enable-path-metadata", false))
                     .build());
-            ForwarderStack stack = new ForwarderStack(app, "RootwatchForwarder", StackProps.builder().build(), centralBusArn);
+            ForwarderStack stack = new ForwarderStack(app, "RootwatchForwarder", StackProps.builder().build(), centralBusArn, alarms);
             Aspects.of(app).add(new AwsSolutionsChecks());
             CloudAssembly assembly = app.synth();
             Object template = assembly.getStackArtifact(stack.getArtifactId()).getTemplate();

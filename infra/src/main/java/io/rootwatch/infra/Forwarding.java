@@ -4,10 +4,12 @@ import io.rootwatch.deployment.DeploymentNames;
 import software.constructs.Node;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import static io.rootwatch.infra.RootwatchSettings.CENTRAL_ACCOUNT;
+import static io.rootwatch.infra.RootwatchSettings.FORWARDER_DLQ_ALARMS;
 import static io.rootwatch.infra.RootwatchSettings.FORWARDER_REGIONS;
 import static io.rootwatch.infra.RootwatchSettings.MANAGEMENT_ACCOUNT;
 import static io.rootwatch.infra.RootwatchSettings.MODE;
@@ -15,21 +17,49 @@ import static io.rootwatch.infra.RootwatchSettings.ORGANIZATIONAL_UNITS;
 import static io.rootwatch.infra.RootwatchSettings.ORGANIZATION_ID;
 import static io.rootwatch.infra.RootwatchSettings.ORGANIZATION_ROOT_ID;
 import static io.rootwatch.infra.RootwatchSettings.REGION;
+import static io.rootwatch.infra.RootwatchSettings.SINGLE_ACCOUNT_IDS;
 import static io.rootwatch.infra.RootwatchSettings.STACK_SET_CALL_AS;
 import static io.rootwatch.infra.RootwatchSettings.list;
 import static io.rootwatch.infra.RootwatchSettings.text;
 
 /**
  * Where root activity is forwarded from: every account of the organization (a service-managed
- * StackSet, plus ordinary stacks for the management account, which StackSets never target) and
- * every region of {@link #regions()}, to the central bus in the central account's home region.
+ * StackSet, plus ordinary stacks for the management account, which StackSets never target), or
+ * the central account and the listed accounts without an organization, and every region of
+ * {@link #regions()}, to the central bus in the central account's home region.
  *
  * @param organizationalUnits empty in single-account mode
  * @param managementAccount   empty in single-account mode
+ * @param listedAccounts      single-account mode: the other accounts that forward with stacks of their own;
+ *                            empty in organization mode
+ * @param deadLetterAlarms    whether each forwarder alarms on its own dead-letter queue
  */
 public record Forwarding(Mode mode, String homeRegion, String centralAccount, List<String> regions,
-                         List<String> organizationalUnits, Optional<String> managementAccount, String callAs) {
+                         List<String> organizationalUnits, Optional<String> managementAccount, String callAs,
+                         List<String> listedAccounts, DeadLetterAlarms deadLetterAlarms) {
     public enum Mode { ORGANIZATION, SINGLE_ACCOUNT }
+
+    /**
+     * A CloudWatch alarm is the only forwarder resource billed while idle ($0.10 a month each), and
+     * EventBridge requires a rule's dead-letter queue in the rule's own region: one queue, and one
+     * alarm, per account and region.
+     */
+    public enum DeadLetterAlarms {
+        /** An alarm on every forwarder's dead-letter queue (the default). */
+        EVERY_REGION("every-region"),
+        /** Dead-letter queues without alarms: their depth is checked by other means (README). */
+        NONE("none");
+
+        private final String setting;
+
+        DeadLetterAlarms(String setting) {
+            this.setting = setting;
+        }
+
+        public String setting() {
+            return setting;
+        }
+    }
 
     /** The regions enabled by default in every account: the commercial regions that are not opt-in. */
     public static final List<String> DEFAULT_REGIONS = DeploymentNames.DEFAULT_REGIONS;
@@ -42,6 +72,7 @@ public record Forwarding(Mode mode, String homeRegion, String centralAccount, Li
     public Forwarding {
         regions = List.copyOf(regions);
         organizationalUnits = List.copyOf(organizationalUnits);
+        listedAccounts = List.copyOf(listedAccounts);
     }
 
     /** The central bus forwarders deliver to. */
@@ -57,6 +88,10 @@ public record Forwarding(Mode mode, String homeRegion, String centralAccount, Li
         Optional<String> explicitMode = text(node, MODE);
         Optional<String> central = text(node, CENTRAL_ACCOUNT);
         if (explicitMode.isEmpty() && central.isEmpty()) {
+            if (!settings.forwardingAccounts().isEmpty()) {
+                throw new RootwatchSettings.InvalidSetting(CENTRAL_ACCOUNT, "set when " + SINGLE_ACCOUNT_IDS
+                        + " is (the listed accounts' forwarders deliver to the central account's bus)", "nothing");
+            }
             return Optional.empty();
         }
         String modeText = explicitMode.orElse(settings.organizationId().isPresent() ? "organization" : "single-account");
@@ -120,6 +155,14 @@ public record Forwarding(Mode mode, String homeRegion, String centralAccount, Li
             }
             management = Optional.of(managementAccount);
         }
-        return Optional.of(new Forwarding(mode, settings.homeRegion(), centralAccount, regions, units, management, callAs));
+        String alarmsText = text(node, FORWARDER_DLQ_ALARMS).orElse(DeadLetterAlarms.EVERY_REGION.setting());
+        DeadLetterAlarms alarms = Arrays.stream(DeadLetterAlarms.values()).filter(a -> a.setting().equals(alarmsText)).findFirst()
+                .orElseThrow(() -> new RootwatchSettings.InvalidSetting(FORWARDER_DLQ_ALARMS,
+                        "every-region (the default) or none", alarmsText));
+        // The central account forwards from its own regions already: listed again, it would get a second set.
+        List<String> listed = settings.forwardingAccounts().stream().filter(account -> !account.equals(centralAccount))
+                .distinct().toList();
+        return Optional.of(new Forwarding(mode, settings.homeRegion(), centralAccount, regions, units, management, callAs,
+                listed, alarms));
     }
 }

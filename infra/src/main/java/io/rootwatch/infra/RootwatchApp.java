@@ -40,10 +40,11 @@ public final class RootwatchApp {
     }
 
     /**
-     * The forwarders: in organization mode the StackSet (member accounts, every region) and the
-     * management account's stacks (every region: StackSets never target it); in both modes the
-     * central account's regions other than the home region, whose default bus the central
-     * stack's own rule already watches (a forwarder there would deliver every event twice).
+     * The forwarders. In organization mode: the StackSet (member accounts, every region) and the
+     * management account's stacks (every region: StackSets never target it). In single-account
+     * mode: each listed account's stacks, every region, deployed with that account's credentials.
+     * In both modes: the central account's regions other than the home region, whose default bus
+     * the central stack's own rule already watches (a forwarder there would deliver every event twice).
      */
     private static void addForwarders(App app, Forwarding forwarding) {
         if (forwarding.mode() == Forwarding.Mode.ORGANIZATION) {
@@ -61,6 +62,11 @@ public final class RootwatchApp {
                 }
             }
         }
+        for (String account : forwarding.listedAccounts()) {
+            for (String region : forwarding.regions()) {
+                forwarder(app, "RootwatchForwarder-" + account + "-" + region, account, region, forwarding);
+            }
+        }
         for (String region : forwarding.regions()) {
             if (!region.equals(forwarding.homeRegion())) {
                 forwarder(app, "RootwatchForwarder-Central-" + region, forwarding.centralAccount(), region, forwarding);
@@ -71,6 +77,6 @@ public final class RootwatchApp {
     private static void forwarder(App app, String id, String account, String region, Forwarding forwarding) {
         new ForwarderStack(app, id, StackProps.builder()
                 .env(Environment.builder().account(account).region(region).build())
-                .build(), forwarding.centralBusArn());
+                .build(), forwarding.centralBusArn(), forwarding.deadLetterAlarms());
     }
 }

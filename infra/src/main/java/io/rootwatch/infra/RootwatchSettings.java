@@ -43,6 +43,7 @@ public record RootwatchSettings(String homeRegion, List<String> alertEmails, Lis
     public static final String ORGANIZATION_ROOT_ID = "rootwatch:organizationRootId";
     public static final String MANAGEMENT_ACCOUNT = "rootwatch:managementAccount";
     public static final String STACK_SET_CALL_AS = "rootwatch:stackSetCallAs";
+    public static final String FORWARDER_DLQ_ALARMS = "rootwatch:forwarderDlqAlarms";
 
     static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov)?-[a-z]+-[0-9]");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");

@@ -220,6 +220,12 @@ class ForwarderStackTest {
     }
 
     @Test
+    void theDeadLetterQueueHasTheSameNameInEveryAccountAndRegion() {
+        assertThat(only(forwarder, "AWS::SQS::Queue").path("Properties").path("QueueName").asText())
+                .isEqualTo("rootwatch-forwarder-dead-letters");
+    }
+
+    @Test
     void theDeadLetterQueueKeepsFourteenDaysAndRefusesPlainHttp() {
         JsonNode queue = only(forwarder, "AWS::SQS::Queue").path("Properties");
         assertThat(queue.path("MessageRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
@@ -306,6 +312,16 @@ class ForwarderStackTest {
     @Test
     void everyForwarderStackIsInTheManagementOrTheCentralAccount() {
         assertThat(forwarderStacks).extracting(Stack::getAccount).containsOnly(MANAGEMENT, CENTRAL);
+    }
+
+    @Test
+    void theAppIsTheCentralStackTheStackSetAndOneForwarderStackPerAccountAndRegion() {
+        List<String> expected = new ArrayList<>(List.of("Rootwatch", "RootwatchForwarderStackSet"));
+        Forwarding.DEFAULT_REGIONS.forEach(region -> expected.add("RootwatchForwarder-Management-" + region));
+        Forwarding.DEFAULT_REGIONS.stream().filter(region -> !region.equals(HOME))
+                .forEach(region -> expected.add("RootwatchForwarder-Central-" + region));
+        assertThat(app.getNode().getChildren()).filteredOn(Stack.class::isInstance).map(child -> ((Stack) child).getStackName())
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static io.rootwatch.infra.RootwatchSettings.CENTRAL_ACCOUNT;
+import static io.rootwatch.infra.RootwatchSettings.FORWARDER_DLQ_ALARMS;
 import static io.rootwatch.infra.RootwatchSettings.FORWARDER_REGIONS;
 import static io.rootwatch.infra.RootwatchSettings.HOME_REGION;
 import static io.rootwatch.infra.RootwatchSettings.MANAGEMENT_ACCOUNT;
@@ -17,6 +18,7 @@ import static io.rootwatch.infra.RootwatchSettings.MODE;
 import static io.rootwatch.infra.RootwatchSettings.ORGANIZATIONAL_UNITS;
 import static io.rootwatch.infra.RootwatchSettings.ORGANIZATION_ID;
 import static io.rootwatch.infra.RootwatchSettings.ORGANIZATION_ROOT_ID;
+import static io.rootwatch.infra.RootwatchSettings.SINGLE_ACCOUNT_IDS;
 import static io.rootwatch.infra.RootwatchSettings.STACK_SET_CALL_AS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,7 +128,42 @@ class ForwardingSettingsTest {
         assertSynthFailsNaming(STACK_SET_CALL_AS, organizationWith(STACK_SET_CALL_AS, callAs));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"off", "NONE", "every_region", "true"})
+    void aBadDeadLetterAlarmsValueNamesItsKey(String alarms) {
+        assertSynthFailsNaming(FORWARDER_DLQ_ALARMS, organizationWith(FORWARDER_DLQ_ALARMS, alarms));
+    }
+
+    @Test
+    void listedAccountsWithoutACentralAccountNameTheCentralAccountKey() {
+        assertSynthFailsNaming(CENTRAL_ACCOUNT, Map.of(SINGLE_ACCOUNT_IDS, "444455556666"));
+    }
+
     // ---- good values ----
+
+    @Test
+    void everyForwarderAlarmsOnItsDeadLettersByDefault() {
+        assertThat(read(organization()).orElseThrow().deadLetterAlarms()).isEqualTo(Forwarding.DeadLetterAlarms.EVERY_REGION);
+    }
+
+    @Test
+    void deadLetterAlarmsCanBeLeftOut() {
+        assertThat(read(organizationWith(FORWARDER_DLQ_ALARMS, "none")).orElseThrow().deadLetterAlarms())
+                .isEqualTo(Forwarding.DeadLetterAlarms.NONE);
+    }
+
+    @Test
+    void theListedAccountsForwardInSingleAccountModeLeavingOutTheCentralAccount() {
+        Forwarding forwarding = read(Map.of(CENTRAL_ACCOUNT, CENTRAL, SINGLE_ACCOUNT_IDS, "444455556666," + CENTRAL + ",210987654321"))
+                .orElseThrow();
+        assertThat(forwarding.mode()).isEqualTo(Forwarding.Mode.SINGLE_ACCOUNT);
+        assertThat(forwarding.listedAccounts()).containsExactly("444455556666", "210987654321");
+    }
+
+    @Test
+    void organizationModeHasNoListedAccounts() {
+        assertThat(read(organization()).orElseThrow().listedAccounts()).isEmpty();
+    }
 
     @Test
     void withoutCentralAccountOrModeThereIsNoForwarding() {

@@ -18,7 +18,9 @@ class ListedAccountsBusPolicyTest {
 
     @BeforeAll
     static void synthesize() {
-        App app = Synthesized.app(Map.of(RootwatchSettings.SINGLE_ACCOUNT_IDS, "444455556666,210987654321"));
+        App app = Synthesized.app(Map.of(
+                RootwatchSettings.CENTRAL_ACCOUNT, "111122223333",
+                RootwatchSettings.SINGLE_ACCOUNT_IDS, "444455556666,210987654321"));
         DetectorStack stack = RootwatchApp.build(app, Synthesized.detectorJar());
         template = Synthesized.JSON.valueToTree(Template.fromStack(stack).toJSON());
     }

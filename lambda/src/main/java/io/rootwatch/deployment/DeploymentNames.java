@@ -15,6 +15,8 @@ public final class DeploymentNames {
     public static final String HOME_DEFAULT_BUS_RULE = "rootwatch-root-activity-default";
     /** Every forwarder's rule on the default bus of its account and region. */
     public static final String FORWARDER_RULE = "rootwatch-root-activity-forwarder";
+    /** Every forwarder's dead-letter queue: named, so that an auditor finds it in any account and region without the stack. */
+    public static final String FORWARDER_DEAD_LETTER_QUEUE = "rootwatch-forwarder-dead-letters";
     public static final String DEFAULT_BUS = "default";
     /** The service-managed StackSet that deploys the forwarders to member accounts. */
     public static final String FORWARDER_STACK_SET = "rootwatch-forwarders";
