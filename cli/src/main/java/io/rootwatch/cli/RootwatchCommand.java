@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
         subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
-                RedriveCommand.class, TestAlertCommand.class,
+                RedriveCommand.class, TestAlertCommand.class, ScanCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 "  rootwatch tasks --markdown         the task catalog as a Markdown table",
                 "  rootwatch test-alert --profile security      send a marked synthetic root event through the stack",
                 "  rootwatch redrive --from DLQ_URL --to QUEUE_URL   move dead-lettered events back",
+                "  rootwatch scan s3://trail-bucket/AWSLogs/ --since 30d   find every root event in a CloudTrail archive",
                 "  rootwatch classify --help          help on one command"})
 public final class RootwatchCommand implements Callable<Integer> {
     private final InputStream stdin;

@@ -1,0 +1,272 @@
+package io.rootwatch.cli.scan;
+
+/**
+ * Finds the records of a CloudTrail log file, {@code {"Records":[{...},{...}]}}, at the byte level,
+ * without parsing them: one pass that follows strings and nesting to find where each record ends,
+ * and that runs the {@link RootMarkers} test on the way. Only records that may be root activity
+ * are then parsed, by Jackson, which also checks them.
+ *
+ * <p>A document in any other shape (not an object, no {@code Records} array, a record that is not
+ * an object, an escaped key, a second {@code Records}) is not split: the caller parses it whole and
+ * reports what it is. A document that ends or breaks after some records keeps the records before
+ * the break.
+ */
+final class RecordSplitter {
+    private static final byte[] RECORDS_KEY = "\"Records\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Receives each record's bytes {@code [start, end)} and whether it may be root activity. */
+    @FunctionalInterface
+    interface RecordHandler {
+        void record(int index, int start, int end, boolean mayBeRoot);
+    }
+
+    /** What splitting found: the number of records, and where the document stopped making sense, if it did. */
+    record Split(boolean recognized, int records, int brokenAt) {
+        static final int WHOLE = -1;
+
+        boolean complete() {
+            return recognized && brokenAt == WHOLE;
+        }
+    }
+
+    private final byte[] bytes;
+    private final int length;
+    private int position;
+    private int records;
+    private boolean sawRecords;
+    /** Whether the record {@link #scanRecord} last found may be root activity. */
+    private boolean candidate;
+
+    private RecordSplitter(byte[] bytes, int length) {
+        this.bytes = bytes;
+        this.length = length;
+    }
+
+    static Split split(byte[] bytes, int length, RecordHandler handler) {
+        return new RecordSplitter(bytes, length).split(handler);
+    }
+
+    private Split split(RecordHandler handler) {
+        skipByteOrderMark();
+        skipWhitespace();
+        if (!consume('{')) {
+            return notSplit();
+        }
+        boolean first = true;
+        while (true) {
+            skipWhitespace();
+            if (first && consume('}')) {
+                break;
+            }
+            first = false;
+            int keyStart = position;
+            if (!skipString()) {
+                return broken();
+            }
+            boolean recordsKey = isRecordsKey(keyStart, position);
+            skipWhitespace();
+            if (!consume(':')) {
+                return broken();
+            }
+            skipWhitespace();
+            if (recordsKey) {
+                if (sawRecords) {
+                    position = keyStart;
+                    return broken();
+                }
+                sawRecords = true;
+                if (!splitRecords(handler)) {
+                    return broken();
+                }
+            } else if (!skipValue()) {
+                return broken();
+            }
+            skipWhitespace();
+            if (consume(',')) {
+                continue;
+            }
+            if (consume('}')) {
+                break;
+            }
+            return broken();
+        }
+        skipWhitespace();
+        if (!sawRecords) {
+            return notSplit();
+        }
+        return position == length ? new Split(true, records, Split.WHOLE) : broken();
+    }
+
+    private Split notSplit() {
+        return new Split(false, 0, position);
+    }
+
+    /** Broken after some records: those are kept. Broken before any: the document is for the caller to parse whole. */
+    private Split broken() {
+        return records > 0 ? new Split(true, records, position) : notSplit();
+    }
+
+    /** Hands each record of the array at the position to the handler; false when the array breaks off. */
+    private boolean splitRecords(RecordHandler handler) {
+        if (!consume('[')) {
+            return false;
+        }
+        skipWhitespace();
+        if (consume(']')) {
+            return true;
+        }
+        while (true) {
+            skipWhitespace();
+            if (position >= length || bytes[position] != '{') {
+                return false;
+            }
+            int start = position;
+            int end = scanRecord();
+            if (end < 0) {
+                return false;
+            }
+            handler.record(records, start, end, candidate);
+            records++;
+            skipWhitespace();
+            if (consume(',')) {
+                continue;
+            }
+            return consume(']');
+        }
+    }
+
+    /**
+     * From a record's opening brace to just after its closing one; -1 when the input ends first.
+     * Sets {@link #candidate}. The hot loop of a scan: one test per byte outside the rare cases.
+     */
+    private int scanRecord() {
+        byte[] b = bytes;
+        int end = length;
+        int depth = 0;
+        boolean inString = false;
+        boolean mayBeRoot = false;
+        for (int i = position; i < end; i++) {
+            byte c = b[i];
+            if (inString) {
+                if (c == '"') {
+                    inString = false;
+                } else if (c == '\\') {
+                    if (i + 1 < end && b[i + 1] == 'u') {
+                        mayBeRoot = true;
+                    }
+                    i++;
+                } else if (!mayBeRoot && ((c | 0x20) == 'r' || c < 0)) {
+                    mayBeRoot = RootMarkers.marksCandidate(b, i, end);
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+                if (depth == 0) {
+                    candidate = mayBeRoot;
+                    position = i + 1;
+                    return position;
+                }
+            } else if (!mayBeRoot && ((c | 0x20) == 'r' || c < 0 || c == '\\')) {
+                mayBeRoot = RootMarkers.marksCandidate(b, i, end);
+            }
+        }
+        position = end;
+        return -1;
+    }
+
+    private boolean isRecordsKey(int start, int end) {
+        if (end - start != RECORDS_KEY.length) {
+            return false;
+        }
+        for (int i = 0; i < RECORDS_KEY.length; i++) {
+            if (bytes[start + i] != RECORDS_KEY[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Skips a string starting at the position, quotes included. */
+    private boolean skipString() {
+        if (!consume('"')) {
+            return false;
+        }
+        while (position < length) {
+            byte c = bytes[position++];
+            if (c == '"') {
+                return true;
+            }
+            if (c == '\\') {
+                position++;
+            }
+        }
+        return false;
+    }
+
+    /** Skips any value: a string, an object or array (nesting followed), or a literal or number. */
+    private boolean skipValue() {
+        if (position >= length) {
+            return false;
+        }
+        byte c = bytes[position];
+        if (c == '"') {
+            return skipString();
+        }
+        if (c == '{' || c == '[') {
+            int depth = 0;
+            while (position < length) {
+                c = bytes[position];
+                if (c == '"') {
+                    if (!skipString()) {
+                        return false;
+                    }
+                    continue;
+                }
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ']') {
+                    depth--;
+                    if (depth == 0) {
+                        position++;
+                        return true;
+                    }
+                }
+                position++;
+            }
+            return false;
+        }
+        int start = position;
+        while (position < length && bytes[position] != ',' && bytes[position] != '}' && bytes[position] != ']'
+                && !isWhitespace(bytes[position])) {
+            position++;
+        }
+        return position > start;
+    }
+
+    private boolean consume(char expected) {
+        if (position < length && bytes[position] == expected) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    private void skipWhitespace() {
+        while (position < length && isWhitespace(bytes[position])) {
+            position++;
+        }
+    }
+
+    private void skipByteOrderMark() {
+        if (length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+            position = 3;
+        }
+    }
+
+    private static boolean isWhitespace(byte c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+}
