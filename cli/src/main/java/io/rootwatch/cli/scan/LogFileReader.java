@@ -41,31 +41,29 @@ final class LogFileReader {
     }
 
     ScannedFile read(LogFile file) {
-        byte[] stored;
+        Buffers buffers = BUFFERS.get();
+        Filled stored;
         try (InputStream in = source.open(file)) {
-            stored = in.readAllBytes();
+            stored = readFully(in, buffers.stored, (int) Math.min(MAX_INFLATED, Math.max(MIN_BUFFER, file.storedBytes() + 1)));
+            buffers.stored = stored.bytes();
         } catch (IOException e) {
             return ScannedFile.unreadable(file, "cannot read: " + LocalArchive.describe(e));
         } catch (SdkException e) {
             return ScannedFile.unreadable(file, "cannot read: " + e.getMessage());
         }
-        byte[] json;
-        int length;
-        if (isGzip(stored)) {
-            try {
-                Filled inflated = inflate(stored);
-                json = inflated.bytes();
-                length = inflated.length();
-            } catch (EOFException e) {
-                return ScannedFile.unreadable(file, "truncated gzip data: the compressed stream ends early");
-            } catch (IOException e) {
-                return ScannedFile.unreadable(file, "corrupt gzip data: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            }
-        } else {
-            json = stored;
-            length = stored.length;
+        if (!isGzip(stored)) {
+            return split(file, stored.bytes(), stored.length());
         }
-        return split(file, json, length);
+        Filled json;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(stored.bytes(), 0, stored.length()), MIN_BUFFER)) {
+            json = readFully(in, buffers.json, initialCapacity(stored));
+            buffers.json = json.bytes();
+        } catch (EOFException e) {
+            return ScannedFile.unreadable(file, "truncated gzip data: the compressed stream ends early");
+        } catch (IOException e) {
+            return ScannedFile.unreadable(file, "corrupt gzip data: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+        return split(file, json.bytes(), json.length());
     }
 
     private ScannedFile split(LogFile file, byte[] json, int length) {
@@ -106,43 +104,58 @@ final class LogFileReader {
         return new ScannedFile(file, json.length, records.size(), records, problems);
     }
 
-    private static boolean isGzip(byte[] bytes) {
-        return bytes.length >= 2 && (bytes[0] & 0xff) == GZIP_MAGIC_FIRST && (bytes[1] & 0xff) == GZIP_MAGIC_SECOND;
+    private static boolean isGzip(Filled stored) {
+        return stored.length() >= 2 && (stored.bytes()[0] & 0xff) == GZIP_MAGIC_FIRST && (stored.bytes()[1] & 0xff) == GZIP_MAGIC_SECOND;
     }
+
+    /**
+     * Each reading thread keeps its buffers from file to file: CloudTrail files are hundreds of
+     * kilobytes, and a fresh array for each would be a large allocation per file. Nothing read
+     * from a buffer outlives the file: candidates are parsed into trees of their own.
+     */
+    private static final class Buffers {
+        byte[] stored = new byte[MIN_BUFFER];
+        byte[] json = new byte[MIN_BUFFER];
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /** Bytes of which the first {@code length} are filled. */
     private record Filled(byte[] bytes, int length) {
     }
 
-    private static Filled inflate(byte[] gzip) throws IOException {
-        byte[] out = new byte[initialCapacity(gzip)];
+    /** Reads the stream to its end into {@code buffer}, or into a larger array when it does not fit. */
+    private static Filled readFully(InputStream in, byte[] buffer, int expected) throws IOException {
+        byte[] out = buffer.length > expected ? buffer : new byte[expected + 1];
         int filled = 0;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip), MIN_BUFFER)) {
-            while (true) {
-                if (filled == out.length) {
-                    if (out.length >= MAX_INFLATED) {
-                        throw new IOException("inflates to more than " + (MAX_INFLATED >> 20) + " MiB, more than any CloudTrail log file");
-                    }
-                    out = Arrays.copyOf(out, Math.min(MAX_INFLATED, out.length * 2));
+        while (true) {
+            if (filled == out.length) {
+                if (out.length >= MAX_INFLATED) {
+                    throw new IOException("more than " + (MAX_INFLATED >> 20) + " MiB, more than any CloudTrail log file");
                 }
-                int read = in.read(out, filled, out.length - filled);
-                if (read < 0) {
-                    return new Filled(out, filled);
-                }
-                filled += read;
+                out = Arrays.copyOf(out, (int) Math.min(MAX_INFLATED, out.length * 2L));
             }
+            int read = in.read(out, filled, out.length - filled);
+            if (read < 0) {
+                return new Filled(out, filled);
+            }
+            filled += read;
         }
     }
 
     /**
      * The gzip trailer ends with the inflated size (modulo 4 GiB) of the last member: for CloudTrail's
-     * single-member files, the exact size, so the output is allocated once. Believed only within
+     * single-member files, the exact size, so the output needs no growing. Believed only within
      * deflate's maximum ratio, so a forged trailer cannot make it allocate much.
      */
-    private static int initialCapacity(byte[] gzip) {
-        int n = gzip.length;
-        long trailer = n < 4 ? 0 : (gzip[n - 4] & 0xffL) | (gzip[n - 3] & 0xffL) << 8 | (gzip[n - 2] & 0xffL) << 16 | (gzip[n - 1] & 0xffL) << 24;
-        long plausible = trailer <= (long) n * MAX_DEFLATE_RATIO ? trailer + 1 : (long) n * 4;
-        return (int) Math.max(MIN_BUFFER, Math.min(MAX_INFLATED, plausible));
+    private static int initialCapacity(Filled gzip) {
+        byte[] b = gzip.bytes();
+        int n = gzip.length();
+        if (n < 18) {
+            return MIN_BUFFER;
+        }
+        long trailer = (b[n - 4] & 0xffL) | (b[n - 3] & 0xffL) << 8 | (b[n - 2] & 0xffL) << 16 | (b[n - 1] & 0xffL) << 24;
+        long plausible = trailer <= (long) n * MAX_DEFLATE_RATIO ? trailer : (long) n * 4;
+        return (int) Math.max(MIN_BUFFER, Math.min(MAX_INFLATED - 1, plausible));
     }
 }

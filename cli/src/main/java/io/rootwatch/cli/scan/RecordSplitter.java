@@ -135,42 +135,74 @@ final class RecordSplitter {
         }
     }
 
+    /** Byte classes for {@link #scanRecord}: 0 for the bytes that need nothing, most of every record. */
+    private static final byte ORDINARY = 0;
+    private static final byte QUOTE = 1;
+    private static final byte BACKSLASH = 2;
+    private static final byte OPEN = 3;
+    private static final byte CLOSE = 4;
+    private static final byte NON_ASCII = 5;
+    private static final byte[] CLASSES = new byte[256];
+
+    static {
+        CLASSES['"'] = QUOTE;
+        CLASSES['\\'] = BACKSLASH;
+        CLASSES['{'] = OPEN;
+        CLASSES['['] = OPEN;
+        CLASSES['}'] = CLOSE;
+        CLASSES[']'] = CLOSE;
+        for (int b = 0x80; b < 0x100; b++) {
+            CLASSES[b] = NON_ASCII;
+        }
+    }
+
     /**
      * From a record's opening brace to just after its closing one; -1 when the input ends first.
-     * Sets {@link #candidate}. The hot loop of a scan: one test per byte outside the rare cases.
+     * Sets {@link #candidate}. The hot loop of a scan: one table look-up for most bytes.
      */
     private int scanRecord() {
         byte[] b = bytes;
+        byte[] classes = CLASSES;
         int end = length;
         int depth = 0;
         boolean inString = false;
         boolean mayBeRoot = false;
         for (int i = position; i < end; i++) {
             byte c = b[i];
-            if (inString) {
-                if (c == '"') {
-                    inString = false;
-                } else if (c == '\\') {
-                    if (i + 1 < end && b[i + 1] == 'u') {
-                        mayBeRoot = true;
+            switch (classes[c & 0xff]) {
+                case ORDINARY -> {
+                }
+                case QUOTE -> {
+                    if (!mayBeRoot) {
+                        mayBeRoot = RootMarkers.marksCandidate(b, i, end);
                     }
-                    i++;
-                } else if (!mayBeRoot && ((c | 0x20) == 'r' || c < 0)) {
-                    mayBeRoot = RootMarkers.marksCandidate(b, i, end);
+                    inString = !inString;
                 }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
-                if (depth == 0) {
-                    candidate = mayBeRoot;
-                    position = i + 1;
-                    return position;
+                case BACKSLASH -> {
+                    if (!mayBeRoot) {
+                        mayBeRoot = RootMarkers.marksCandidate(b, i, end);
+                    }
+                    if (inString) {
+                        i++;
+                    }
                 }
-            } else if (!mayBeRoot && ((c | 0x20) == 'r' || c < 0 || c == '\\')) {
-                mayBeRoot = RootMarkers.marksCandidate(b, i, end);
+                case OPEN -> {
+                    if (!inString) {
+                        depth++;
+                    }
+                }
+                case CLOSE -> {
+                    if (!inString && --depth == 0) {
+                        candidate = mayBeRoot;
+                        position = i + 1;
+                        return position;
+                    }
+                }
+                default -> {
+                    if (!mayBeRoot) {
+                        mayBeRoot = RootMarkers.marksCandidate(b, i, end);
+                    }
+                }
             }
         }
         position = end;

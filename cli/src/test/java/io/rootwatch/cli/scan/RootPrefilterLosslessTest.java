@@ -52,7 +52,9 @@ class RootPrefilterLosslessTest {
     @Test
     void randomlyMutatedSamplesAreNeverSkippedWhenRoot() throws Exception {
         Random random = new Random(20261129L);
+        // Other spellings of root too: should the classifier ever accept them, this test fails until the prefilter does.
         List<JsonNode> replacements = List.of(NullNode.getInstance(), TextNode.valueOf(""), TextNode.valueOf("Root"),
+                TextNode.valueOf("ROOT"), TextNode.valueOf("root"), TextNode.valueOf(" Root"), TextNode.valueOf("assumeRoot"),
                 TextNode.valueOf("AssumeRoot"), TextNode.valueOf("sts.amazonaws.com"), IntNode.valueOf(-1), BooleanNode.TRUE,
                 NODES.objectNode(), NODES.objectNode().put("type", "Root"), NODES.arrayNode().add("Failure"),
                 TextNode.valueOf("x".repeat(1_000)));
@@ -122,6 +124,15 @@ class RootPrefilterLosslessTest {
         assertThat(RootMarkers.mayBeRoot(bytes, 0, bytes.length)).isTrue();
         assertThat(RootMarkers.mayBeRoot(threeByteForm, 0, threeByteForm.length)).isTrue();
         assertThat(candidates(logFile(List.of(bytes)))).containsExactly(true);
+    }
+
+    @Test
+    void rootInOtherTextIsNotACandidate() {
+        byte[] bytes = ("{\"userIdentity\":{\"type\":\"IAMUser\"},\"requestParameters\":{\"policy\":"
+                + "\"{\\\"Principal\\\":{\\\"AWS\\\":\\\"arn:aws:iam::111122223333:root\\\"}}\",\"rootDeviceName\":\"/dev/xvda\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(RootMarkers.mayBeRoot(bytes, 0, bytes.length)).isFalse();
     }
 
     @Test
