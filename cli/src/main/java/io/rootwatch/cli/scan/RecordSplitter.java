@@ -1,5 +1,9 @@
 package io.rootwatch.cli.scan;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Finds the records of a CloudTrail log file, {@code {"Records":[{...},{...}]}}, at the byte level,
  * without parsing them: one pass that follows strings and nesting to find where each record ends,
@@ -156,9 +160,18 @@ final class RecordSplitter {
         }
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+
     /**
      * From a record's opening brace to just after its closing one; -1 when the input ends first.
-     * Sets {@link #candidate}. The hot loop of a scan: one table look-up for most bytes.
+     * Sets {@link #candidate}. The hot loop of a scan. Most bytes of a record are inside strings,
+     * where only a quote, a backslash or a non-ASCII byte matters: those runs are skipped eight
+     * bytes at a time (a word with none of them has no zero byte once XORed with quotes or with
+     * backslashes, and no high bit); other bytes take one table look-up.
      */
     private int scanRecord() {
         byte[] b = bytes;
@@ -167,7 +180,23 @@ final class RecordSplitter {
         int depth = 0;
         boolean inString = false;
         boolean mayBeRoot = false;
-        for (int i = position; i < end; i++) {
+        int i = position;
+        while (i < end) {
+            if (inString) {
+                while (i + Long.BYTES <= end) {
+                    long word = (long) LONGS.get(b, i);
+                    long quotes = word ^ QUOTES;
+                    long backslashes = word ^ BACKSLASHES;
+                    long special = ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | word;
+                    if ((special & HIGH_BITS) != 0) {
+                        break;
+                    }
+                    i += Long.BYTES;
+                }
+                if (i >= end) {
+                    break;
+                }
+            }
             byte c = b[i];
             switch (classes[c & 0xff]) {
                 case ORDINARY -> {
@@ -204,6 +233,7 @@ final class RecordSplitter {
                     }
                 }
             }
+            i++;
         }
         position = end;
         return -1;
