@@ -171,7 +171,8 @@ final class RecordSplitter {
      * Sets {@link #candidate}. The hot loop of a scan. Most bytes of a record are inside strings,
      * where only a quote, a backslash or a non-ASCII byte matters: those runs are skipped eight
      * bytes at a time (a word with none of them has no zero byte once XORed with quotes or with
-     * backslashes, and no high bit); other bytes take one table look-up.
+     * backslashes, and no high bit), straight to the first byte that matters; other bytes take
+     * one table look-up.
      */
     private int scanRecord() {
         byte[] b = bytes;
@@ -187,8 +188,10 @@ final class RecordSplitter {
                     long word = (long) LONGS.get(b, i);
                     long quotes = word ^ QUOTES;
                     long backslashes = word ^ BACKSLASHES;
-                    long special = ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | word;
-                    if ((special & HIGH_BITS) != 0) {
+                    long special = (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes) | word) & HIGH_BITS;
+                    if (special != 0) {
+                        // The lowest flagged byte is exact (a borrow only ever flags bytes above a real match): go straight to it.
+                        i += Long.numberOfTrailingZeros(special) >>> 3;
                         break;
                     }
                     i += Long.BYTES;
