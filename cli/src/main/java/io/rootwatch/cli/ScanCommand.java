@@ -128,7 +128,7 @@ final class ScanCommand implements Callable<Integer> {
         ScanStatistics statistics = new ScanStatistics();
         ClassifiedEventPrinter printer = json ? ClassifiedEventPrinter.jsonLines(out)
                 : ClassifiedEventPrinter.table(out, "No root activity found.");
-        boolean terminal = System.console() != null;
+        boolean terminal = ProgressBar.standardErrorIsTerminal();
         ArchiveSource source;
         try {
             source = ArchiveSources.of(location, aws::s3);

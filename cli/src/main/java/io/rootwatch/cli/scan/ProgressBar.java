@@ -1,6 +1,10 @@
 package io.rootwatch.cli.scan;
 
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,21 @@ public final class ProgressBar implements AutoCloseable {
         this.statistics = statistics;
         this.ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("progress").factory());
         ticker.scheduleAtFixedRate(this::draw, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether standard error is a terminal, whatever standard output is ({@code scan ... > found.txt}
+     * still shows progress). Linux tells through {@code /proc/self/fd/2}; elsewhere the JDK's
+     * console, which requires standard input and output to be terminals too, is the fallback.
+     */
+    public static boolean standardErrorIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
+            Console console = System.console();
+            return console != null && console.isTerminal();
+        }
     }
 
     public static ProgressBar start(PrintWriter err, ScanStatistics statistics) {
