@@ -107,6 +107,39 @@ class ScanRecordTest {
         assertThat(table.allEvents()).allSatisfy(item -> assertThat(item.get("alertState").s()).isEqualTo("SENT"));
     }
 
+    @Test
+    void withoutTableOrTopicBothComeFromTheCentralStacksOutputs() throws Exception {
+        String template = """
+                {"Resources": {"Placeholder": {"Type": "AWS::SNS::Topic", "Properties": {"TopicName": "placeholder"}}},
+                 "Outputs": {"AuditTableName": {"Value": "%s"}, "AlertTopicArn": {"Value": "%s"}}}""".formatted(DetectorFixture.TABLE, table.topicArn);
+        try (var cloudFormation = ScanCommandTest.motoAws(MOTO).cloudFormation()) {
+            cloudFormation.createStack(b -> b.stackName("Rootwatch").templateBody(template));
+        }
+        EventSamples.Sample sample = EventSamples.all().stream().filter(s -> s.file().equals("credential-root-create-access-key.json"))
+                .findFirst().orElseThrow();
+        Path file = temp.resolve("111122223333_CloudTrail_us-east-1_20250130T1205Z_abc.json.gz");
+        Files.write(file, TrailArchive.gzip(TrailArchive.bytes(JsonNodeFactory.instance.objectNode()
+                .set("Records", JsonNodeFactory.instance.arrayNode().add(sample.record())))));
+
+        Rootwatch.Run run = Rootwatch.run(Stream.concat(Stream.of("scan", temp.toString(), "--record", "--alert"), awsArguments())
+                .toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(table.event(sample.eventId())).isPresent();
+        assertThat(table.inbox.notifications()).hasSize(1);
+    }
+
+    @Test
+    void aTableThatCannotBeWrittenStopsTheScanWithExitStatusThree() {
+        Path archive = TrailArchive.withoutDecoys().writeTo(temp);
+
+        Rootwatch.Run run = Rootwatch.run(Stream.concat(Stream.of("scan", archive.toString(), "--record", "--table", "no-such-table"),
+                awsArguments()).toArray(String[]::new));
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("rootwatch scan: stopped:").contains("before stopping:");
+    }
+
     private Rootwatch.Run record(Path archive) {
         return Rootwatch.run(Stream.concat(Stream.of("scan", archive.toString(), "--record", "--table", DetectorFixture.TABLE,
                 "--account", TrailArchive.ACCOUNT, "--region", "us-east-1", "--until", "2025-01-30"), awsArguments()).toArray(String[]::new));
