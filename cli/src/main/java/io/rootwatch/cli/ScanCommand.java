@@ -12,6 +12,7 @@ import io.rootwatch.cli.scan.ArchiveScan;
 import io.rootwatch.cli.scan.ArchiveSources;
 import io.rootwatch.cli.scan.DayBound;
 import io.rootwatch.cli.scan.ProgressBar;
+import io.rootwatch.cli.scan.RecordSource;
 import io.rootwatch.cli.scan.RootEventPipeline;
 import io.rootwatch.cli.scan.ScanFilter;
 import io.rootwatch.cli.scan.ScanStatistics;
@@ -138,7 +139,7 @@ final class ScanCommand implements Callable<Integer> {
         try (source; DynamoDbClient dynamo = record ? aws.dynamoDb() : null; SnsClient sns = record ? aws.sns() : null) {
             Optional<ArchiveRecorder> recorder = record ? Optional.of(new ArchiveRecorder(processor(aws, dynamo, sns))) : Optional.empty();
             RootEventPipeline pipeline = new RootEventPipeline(RootActivityClassifier.withBundledCatalog(), printer, recorder, statistics);
-            ArchiveScan scan = new ArchiveScan(source, filter, threads, statistics);
+            RecordSource records = new ArchiveScan(source, filter, threads);
             Optional<String> recorded;
             try (ProgressBar progress = terminal ? ProgressBar.start(err, statistics) : null) {
                 Consumer<Problem> report = problem -> {
@@ -148,7 +149,7 @@ final class ScanCommand implements Callable<Integer> {
                         err.flush();
                     }
                 };
-                scan.run(pipeline, report);
+                records.feed(pipeline, statistics, report);
                 recorded = pipeline.finish();
             }
             out.flush();

@@ -16,23 +16,22 @@ import java.util.function.Consumer;
  * {@link RootEventPipeline} in listing order, so the output does not depend on timing. At most a
  * few files per thread are in flight, whatever the size of the archive.
  */
-public final class ArchiveScan {
+public final class ArchiveScan implements RecordSource {
     private static final int IN_FLIGHT_PER_THREAD = 3;
 
     private final ArchiveSource source;
     private final ScanFilter filter;
     private final int threads;
-    private final ScanStatistics statistics;
 
-    public ArchiveScan(ArchiveSource source, ScanFilter filter, int threads, ScanStatistics statistics) {
+    public ArchiveScan(ArchiveSource source, ScanFilter filter, int threads) {
         this.source = source;
         this.filter = filter;
         this.threads = threads;
-        this.statistics = statistics;
     }
 
     /** Scans every admitted file; problems (unreadable files, non-CloudTrail JSON, listing failures) go to {@code problems}. */
-    public void run(RootEventPipeline pipeline, Consumer<Problem> problems) {
+    @Override
+    public void feed(RootEventPipeline pipeline, ScanStatistics statistics, Consumer<Problem> problems) {
         LogFileReader reader = new LogFileReader(source);
         Deque<Future<ScannedFile>> inFlight = new ArrayDeque<>();
         Consumer<Problem> counted = problem -> {

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 /**
  * Where raw CloudTrail records go, whatever found them: each is classified, and root activity
  * (anything the classifier does not call NOT_ROOT) is printed and, with {@code --record}, written
- * to the audit table. This is the seam for every source of records: the archive scan feeds it the
+ * to the audit table. This is the seam for every {@link RecordSource}: the archive scan feeds it the
  * records its prefilter kept; another source (records streamed back from Athena, say) feeds it
- * with {@link #offerAll} and gets the same output and the same audit items. One thread feeds it.
+ * with {@link #offer} or {@link #offerAll} and gets the same output and the same audit items. One
+ * thread feeds it.
  */
 public final class RootEventPipeline {
     private final RootActivityClassifier classifier;
