@@ -59,9 +59,13 @@ public final class ScanStatistics {
     /** {@code 12 files, 230.1 MB (21.4 MB stored), 150,000 records, 37 root events in 0.9 s (255.7 MB/s, 166,667 records/s)}. */
     public String describe() {
         double seconds = Math.max(seconds(), 1e-3);
-        return String.format("%,d files, %s (%s stored), %,d records, %,d root events in %.1f s (%.1f MB/s, %,.0f records/s)",
-                files(), megabytes(jsonBytes()), megabytes(storedBytes()), records(), rootEvents(), seconds,
-                jsonBytes() / 1e6 / seconds, records() / seconds);
+        return String.format("%s, %s (%s stored), %s, %s in %.1f s (%.1f MB/s, %,.0f records/s)",
+                count(files(), "file"), megabytes(jsonBytes()), megabytes(storedBytes()), count(records(), "record"),
+                count(rootEvents(), "root event"), seconds, jsonBytes() / 1e6 / seconds, records() / seconds);
+    }
+
+    private static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     static String megabytes(long bytes) {
