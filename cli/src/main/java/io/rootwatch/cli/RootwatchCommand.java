@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
         subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
-                QueryCommand.class, ReportCommand.class, ExpectCommand.class, TestAlertCommand.class, RedriveCommand.class,
-                DoctorCommand.class,
+                ScanCommand.class, QueryCommand.class, ReportCommand.class, ExpectCommand.class, TestAlertCommand.class,
+                RedriveCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
                 "  rootwatch doctor --profile security            check a deployment, with a pass/fail table",
                 "  rootwatch query --account 111122223333 --since 7d   that account's root events of the last week",
                 "  rootwatch report --since 30d --format html -o root.html   audit evidence with a timeline",
+                "  rootwatch scan s3://trail-bucket/AWSLogs/ --since 30d   find every root event in a CloudTrail archive",
                 "  rootwatch classify --help          help on one command"})
 public final class RootwatchCommand implements Callable<Integer> {
     private final InputStream stdin;

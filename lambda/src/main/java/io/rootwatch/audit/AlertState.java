@@ -13,5 +13,10 @@ public enum AlertState {
     /** A lower-severity event of a root session already alerted: recorded and counted, not published. */
     SUPPRESSED,
     /** Not root activity, or a service acting for root: recorded, never paged. */
-    NOT_ALERTED
+    NOT_ALERTED,
+    /**
+     * Root activity recorded after the fact from a CloudTrail archive ({@code rootwatch scan --record}
+     * without {@code --alert}): kept for the audit, deliberately not published.
+     */
+    BACKFILLED
 }

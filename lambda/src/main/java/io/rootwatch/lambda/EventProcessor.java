@@ -74,6 +74,22 @@ public final class EventProcessor {
     private final SignInFailures failures;
     private final AccountSignIns signIns;
     private final Heartbeats heartbeats;
+    private final Paging paging;
+
+    /**
+     * Whether root activity that pages is published. The live detector always alerts; a backfill
+     * from a CloudTrail archive records what it finds without paging anyone about the past.
+     */
+    public enum Paging {
+        /** Alerts, root sessions and sign-in failure bursts exactly as the live detector. */
+        ALERT,
+        /**
+         * Records each event once, as {@link AlertState#BACKFILLED}, and never publishes; root
+         * sessions are left alone, so that events found after the fact cannot open a session that
+         * would silence a live alert.
+         */
+        RECORD_ONLY
+    }
 
     /** A detector that names accounts from the configured names only. */
     public EventProcessor(DetectorConfig config, DynamoDbClient dynamo, SnsClient sns, Clock clock) {
@@ -81,6 +97,20 @@ public final class EventProcessor {
     }
 
     public EventProcessor(DetectorConfig config, AccountNames accountNames, DynamoDbClient dynamo, SnsClient sns, Clock clock) {
+        this(config, accountNames, dynamo, sns, clock, Paging.ALERT);
+    }
+
+    /**
+     * A processor for events found in a CloudTrail archive rather than delivered live: the same
+     * audit items, keyed by eventID, so an event the live detector recorded is never recorded twice.
+     */
+    public static EventProcessor forArchive(DetectorConfig config, DynamoDbClient dynamo, SnsClient sns, Clock clock, Paging paging) {
+        return new EventProcessor(config, new ConfiguredAccountNames(config.accountNames()), dynamo, sns, clock, paging);
+    }
+
+    private EventProcessor(DetectorConfig config, AccountNames accountNames, DynamoDbClient dynamo, SnsClient sns, Clock clock,
+                           Paging paging) {
+        this.paging = paging;
         this.config = config;
         this.accountNames = accountNames;
         this.clock = clock;
@@ -127,12 +157,13 @@ public final class EventProcessor {
         }
         List<ProcessedEvent> processed = new ArrayList<>();
         for (InputEvent event : unwrapped.events()) {
-            processed.add(handle(event));
+            processed.add(process(event));
         }
         return processed;
     }
 
-    private ProcessedEvent handle(InputEvent event) {
+    /** Handles one CloudTrail record already read, such as one found in a CloudTrail archive. */
+    public ProcessedEvent process(InputEvent event) {
         Instant now = clock.instant();
         CloudTrailRecord record = event.record();
         Optional<Envelope> envelope = event.envelope();
@@ -150,33 +181,36 @@ public final class EventProcessor {
                 .ifPresent(key -> centralized.noteUse(key, eventId, now));
 
         boolean pages = verdict.isRootActivity() && verdict.category() != Category.ROOT_SERVICE_EVENT;
+        boolean backfilled = pages && paging == Paging.RECORD_ONLY;
+        boolean live = pages && !backfilled;
         Optional<String> accountName = pages ? accountNames.nameOf(accountId) : Optional.empty();
         Optional<BreakGlassWindow> window = !pages ? Optional.empty()
                 : isTestAlert(envelope) ? Optional.of(new BreakGlassWindow("test-alert", accountId, eventTime, eventTime,
                 TEST_ALERT_REASON, record.userAgent().orElse("rootwatch test-alert")))
                 : plannedWindows.covering(accountId, eventTime, now);
-        RootSessions.Session session = pages
+        RootSessions.Session session = live
                 ? sessions.resolve(accountId, record.accessKeyId().filter(k -> k.startsWith("ASIA")), record.sourceIpAddress(),
                 record.userAgent(), eventTime, eventId)
                 : new RootSessions.Session(eventId, true);
-        boolean alert = pages && (session.opened() || verdict.severity().isAtLeast(Severity.HIGH));
+        boolean alert = live && (session.opened() || verdict.severity().isAtLeast(Severity.HIGH));
         List<String> unalerted = alert && !session.opened()
                 ? sessions.unalerted(session.key()).stream().filter(id -> !id.equals(eventId)).toList()
                 : List.of();
-        if (pages && !alert) {
+        if (live && !alert) {
             sessions.countUnalerted(session.key(), eventId, now);
         }
         Optional<RenderedAlert> rendered = alert
                 ? Optional.of(renderer.render(new Alert(eventId, record, verdict, envelope, accountName, window, session.key(),
                 unalerted.size(), Optional.empty(), missing)))
                 : Optional.empty();
-        AlertState state = !pages ? AlertState.NOT_ALERTED : alert ? AlertState.SENDING : AlertState.SUPPRESSED;
+        AlertState state = !pages ? AlertState.NOT_ALERTED : backfilled ? AlertState.BACKFILLED
+                : alert ? AlertState.SENDING : AlertState.SUPPRESSED;
         EventEntry entry = new EventEntry(eventId, eventTime, accountId, region, record, verdict, envelope, accountName,
                 window, session.key(), missing, state, rendered);
 
         if (!ledger.recordIfAbsent(entry, now, now.plus(config.alertLease()))) {
-            boolean resumed = ledger.alertOf(eventId).map(stored -> resume(stored, now)).orElse(false);
-            boolean burst = verdict.category() == Category.ROOT_SIGN_IN_FAILURE
+            boolean resumed = paging == Paging.ALERT && ledger.alertOf(eventId).map(stored -> resume(stored, now)).orElse(false);
+            boolean burst = paging == Paging.ALERT && verdict.category() == Category.ROOT_SIGN_IN_FAILURE
                     && checkFailureBurst(record, verdict, envelope, accountId, eventTime, now);
             return new ProcessedEvent(eventId, Optional.of(verdict.category()), Optional.of(verdict.severity()),
                     resumed ? Outcome.ALERT_RESUMED : Outcome.DUPLICATE, !missing.isEmpty(), burst);
@@ -184,12 +218,13 @@ public final class EventProcessor {
         if (verdict.category() == Category.ROOT_SIGN_IN) {
             signIns.record(accountId, eventTime, eventId, record.sourceIpAddress(), verdict.mfaUsed());
         }
-        Outcome outcome = !pages ? Outcome.RECORDED_WITHOUT_ALERT : alert ? Outcome.ALERTED : Outcome.RECORDED_IN_SESSION;
+        Outcome outcome = !pages ? Outcome.RECORDED_WITHOUT_ALERT : backfilled ? Outcome.RECORDED_FROM_ARCHIVE
+                : alert ? Outcome.ALERTED : Outcome.RECORDED_IN_SESSION;
         if (alert) {
             deliver(ItemKey.event(eventId), rendered.orElseThrow());
             sessions.reported(session.key(), unalerted);
         }
-        boolean burst = verdict.category() == Category.ROOT_SIGN_IN_FAILURE && checkFailureBurst(record, verdict, envelope, accountId, eventTime, now);
+        boolean burst = paging == Paging.ALERT && verdict.category() == Category.ROOT_SIGN_IN_FAILURE && checkFailureBurst(record, verdict, envelope, accountId, eventTime, now);
         return new ProcessedEvent(eventId, Optional.of(verdict.category()), Optional.of(verdict.severity()), outcome,
                 !missing.isEmpty(), burst);
     }

@@ -8,6 +8,8 @@ public enum Outcome {
     RECORDED_IN_SESSION,
     /** Recorded; not root activity or a service acting for root, so never paged. */
     RECORDED_WITHOUT_ALERT,
+    /** Root activity recorded from a CloudTrail archive by a processor that does not alert: not published. */
+    RECORDED_FROM_ARCHIVE,
     /** Recorded before: this delivery was a duplicate and changed nothing. */
     DUPLICATE,
     /** Recorded before with its alert unsent (an earlier delivery failed or died): published now. */

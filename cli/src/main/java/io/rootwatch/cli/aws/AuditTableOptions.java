@@ -11,6 +11,13 @@ public final class AuditTableOptions {
             description = "The rootwatch central stack whose outputs name the table (default: ${DEFAULT-VALUE}).")
     private String stack;
 
+    /** Another output of the same stack, such as {@link StackOutputs#ALERT_TOPIC_ARN}. */
+    public String stackOutput(AwsOptions aws, String key) {
+        try (var cloudFormation = aws.cloudFormation()) {
+            return StackOutputs.of(cloudFormation, stack).require(key);
+        }
+    }
+
     public String tableName(AwsOptions aws) {
         if (table != null) {
             return table;

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** Where and as whom the commands that call AWS do so: the usual AWS CLI options. */
 public final class AwsOptions {
@@ -31,6 +32,18 @@ public final class AwsOptions {
 
     @Option(names = "--endpoint-url", description = "Another endpoint, such as a local emulator.")
     private URI endpoint;
+
+    /**
+     * The same options given another way, for a command whose own {@code --region} means something
+     * else ({@code scan}: the trail regions to read).
+     */
+    public static AwsOptions of(Optional<String> region, Optional<String> profile, Optional<URI> endpoint) {
+        AwsOptions options = new AwsOptions();
+        options.region = region.orElse(null);
+        options.profile = profile.orElse(null);
+        options.endpoint = endpoint.orElse(null);
+        return options;
+    }
 
     private AwsCredentialsProvider credentials() {
         return profile == null ? DefaultCredentialsProvider.builder().build()

@@ -47,6 +47,14 @@ public final class InputReader {
         }
     }
 
+    /**
+     * Parses JSON already read and decompressed, named {@code input} in any problem: for readers
+     * that fetch bytes their own way (from S3, say) and want the same documents and messages.
+     */
+    public static InputContents parse(String input, byte[] json) {
+        return JsonDocuments.parse(input, json);
+    }
+
     private static boolean isGzip(byte[] bytes) {
         return bytes.length >= 2 && (bytes[0] & 0xff) == GZIP_MAGIC_FIRST && (bytes[1] & 0xff) == GZIP_MAGIC_SECOND;
     }
