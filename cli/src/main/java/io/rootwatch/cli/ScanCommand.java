@@ -1,5 +1,9 @@
 package io.rootwatch.cli;
 
+import io.rootwatch.cli.athena.AthenaOptions;
+import io.rootwatch.cli.athena.AthenaQueryException;
+import io.rootwatch.cli.athena.AthenaRecordSource;
+import io.rootwatch.cli.athena.ScanScope;
 import io.rootwatch.cli.aws.AuditTableOptions;
 import io.rootwatch.cli.aws.AwsOptions;
 import io.rootwatch.cli.aws.StackOutputs;
@@ -27,6 +31,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -34,6 +39,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,22 +63,28 @@ import java.util.function.Consumer;
                 "Unreadable files (corrupt gzip, JSON that is not CloudTrail's) are reported on stderr by path; the rest is"
                         + " still scanned.",
                 "",
+                "With --athena, no PATH: the search runs on Amazon Athena over the trail's CloudTrail table (created first with"
+                        + " --create-table), with --since, --until, --account and --region as partition predicates, and the"
+                        + " records found stream back through the same classifier, output and --record.",
+                "",
                 "Exit status: 0 when every file was read; 1 when any file or prefix could not be (reported above the summary);"
-                        + " 2 for a usage error; 3 when the audit table, the topic or the stack could not be used (the scan stops)."},
+                        + " 2 for a usage error; 3 when the audit table, the topic, the stack or the Athena query could not be used (the scan stops)."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  rootwatch scan ~/trail-copy/AWSLogs",
                 "  rootwatch scan s3://org-trail-bucket/AWSLogs/o-a1b2c3d4e5/ --since 90d --account 111122223333",
                 "  rootwatch scan s3://trail/AWSLogs/ --since 2025-01-01 --until 2025-03-31 --region us-east-1 --json | jq .headline",
-                "  rootwatch scan s3://trail/AWSLogs/ --since 30d --record --stack Rootwatch"})
+                "  rootwatch scan s3://trail/AWSLogs/ --since 30d --record --stack Rootwatch",
+                "  rootwatch scan --athena --create-table s3://trail-bucket --athena-output s3://athena-results/ --since 365d"})
 final class ScanCommand implements Callable<Integer> {
     static final int AWS_FAILURE = 3;
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATH|s3://BUCKET/PREFIX",
-            description = "A CloudTrail archive: a directory (walked), a single log file, or an S3 location (a prefix, or one object's key).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH|s3://BUCKET/PREFIX",
+            description = "A CloudTrail archive: a directory (walked), a single log file, or an S3 location (a prefix, or one object's key)."
+                    + " None with --athena.")
     private String location;
 
     @Option(names = "--json", description = "Print one JSON object per root event and line (as classify --json) instead of a table.")
@@ -105,6 +117,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     private AuditTableOptions auditTable;
 
+    @Mixin
+    private AthenaOptions athena;
+
     @Option(names = "--aws-region", paramLabel = "REGION", description = "AWS region of the calls (default: AWS_REGION, then the profile's region).")
     private String awsRegion;
 
@@ -130,16 +145,27 @@ final class ScanCommand implements Callable<Integer> {
         ClassifiedEventPrinter printer = json ? ClassifiedEventPrinter.jsonLines(out)
                 : ClassifiedEventPrinter.table(out, "No root activity found.");
         boolean terminal = ProgressBar.standardErrorIsTerminal();
-        ArchiveSource source;
+        if (athena.enabled() == (location != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), athena.enabled()
+                    ? "--athena searches the table's trail location: give no PATH (--create-table names the trail's bucket)"
+                    : "Missing required parameter: 'PATH|s3://BUCKET/PREFIX' (or --athena)");
+        }
+        ArchiveSource archive;
         try {
-            source = ArchiveSources.of(location, aws::s3);
+            archive = athena.enabled() ? null : ArchiveSources.of(location, aws::s3);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (source; DynamoDbClient dynamo = record ? aws.dynamoDb() : null; SnsClient sns = record ? aws.sns() : null) {
+        try (archive; AthenaClient athenaClient = athena.enabled() ? aws.athena() : null;
+             DynamoDbClient dynamo = record ? aws.dynamoDb() : null; SnsClient sns = record ? aws.sns() : null) {
             Optional<ArchiveRecorder> recorder = record ? Optional.of(new ArchiveRecorder(processor(aws, dynamo, sns))) : Optional.empty();
             RootEventPipeline pipeline = new RootEventPipeline(RootActivityClassifier.withBundledCatalog(), printer, recorder, statistics);
-            RecordSource records = new ArchiveScan(source, filter, threads);
+            RecordSource records = athena.enabled()
+                    ? new AthenaRecordSource(athena.search(athenaClient), athena.tableCreation(aws), scope(filter), note -> {
+                        err.println("rootwatch scan: " + note);
+                        err.flush();
+                    })
+                    : new ArchiveScan(archive, filter, threads);
             Optional<String> recorded;
             try (ProgressBar progress = terminal ? ProgressBar.start(err, statistics) : null) {
                 Consumer<Problem> report = problem -> {
@@ -158,7 +184,7 @@ final class ScanCommand implements Callable<Integer> {
                     + recorded.map(text -> "; " + text).orElse(""));
             err.flush();
             return statistics.badInputs() > 0 ? 1 : 0;
-        } catch (SdkException | IllegalStateException e) {
+        } catch (SdkException | IllegalStateException | AthenaQueryException e) {
             out.flush();
             err.println("rootwatch scan: stopped: " + e.getMessage());
             err.println("rootwatch scan: before stopping: " + statistics.describe());
@@ -186,6 +212,17 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         return new ScanFilter(first, last, Set.copyOf(accounts), Set.copyOf(regions));
+    }
+
+    /** The days of the filter as the Athena search's time range: from the first day's start to the end of the last. */
+    private ScanScope scope(ScanFilter filter) {
+        try {
+            return new ScanScope(filter.since().map(day -> day.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    filter.until().map(day -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                    filter.accounts(), filter.regions());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The live detector's processor on the audit table; it alerts only with --alert. */

@@ -251,14 +251,7 @@ class AthenaSearchMotoTest {
     }
 
     private static void queueRows(List<List<Optional<String>>> firstRows, List<JsonNode> records) {
-        ObjectNode body = AthenaRows.MAPPER.createObjectNode();
-        ObjectNode result = body.putArray("results").addObject();
-        ArrayNode rows = result.putArray("rows");
-        firstRows.forEach(row -> rows.add(AthenaRows.motoRow(row)));
-        records.forEach(record -> rows.add(AthenaRows.motoRow(AthenaRows.rowOf(record))));
-        ArrayNode columns = result.putArray("column_info");
-        firstRows.getFirst().forEach(name -> columns.addObject().put("Name", name.orElse("")).put("Type", "varchar"));
-        motoApi("/moto-api/static/athena/query-results", body.toString());
+        AthenaRows.queueResult(MOTO, firstRows, records);
     }
 
     /** Queries stay QUEUED until a thousand GetQueryExecution calls (moto's manual state progression). */
@@ -268,16 +261,6 @@ class AthenaSearchMotoTest {
     }
 
     private static void motoApi(String path, String json) {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(MOTO.endpoint().resolve(path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 299);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        AthenaRows.motoApi(MOTO, path, json);
     }
 }
