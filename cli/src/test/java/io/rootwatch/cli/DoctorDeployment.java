@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -71,7 +72,12 @@ final class DoctorDeployment {
 
     /** The command line that checks this deployment, both accounts, both regions. */
     String[] doctor(String... more) {
-        String[] base = {"doctor", "--region", "us-east-1", "--endpoint-url", moto.endpoint().toString(),
+        return doctorThrough(moto.endpoint(), more);
+    }
+
+    /** The same, through another endpoint in front of moto_server. */
+    String[] doctorThrough(URI endpoint, String... more) {
+        String[] base = {"doctor", "--region", "us-east-1", "--endpoint-url", endpoint.toString(),
                 "--regions", "us-east-1,eu-west-1", "--accounts", MEMBER, "--role-name", ROLE};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);

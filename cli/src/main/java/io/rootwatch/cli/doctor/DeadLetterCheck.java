@@ -23,13 +23,13 @@ public final class DeadLetterCheck implements Check {
     static final String FORWARDER = "forwarder-dead-letters";
     static final String CENTRAL = "central-dead-letters";
 
-    /** What a central dead-letter queue holds, for the detail. */
+    /** Which central dead-letter queue, and how its events got there, for the detail. */
     private record CentralQueue(String output, String holds) {
     }
 
     private static final List<CentralQueue> CENTRAL_QUEUES = List.of(
-            new CentralQueue(StackOutputs.EVENT_DEAD_LETTER_QUEUE_URL, "events the detector failed on 300 times"),
-            new CentralQueue(StackOutputs.RULE_TARGET_DEAD_LETTER_QUEUE_URL, "events EventBridge could not deliver to the event queue"));
+            new CentralQueue(StackOutputs.EVENT_DEAD_LETTER_QUEUE_URL, "the detector failed on 300 times"),
+            new CentralQueue(StackOutputs.RULE_TARGET_DEAD_LETTER_QUEUE_URL, "EventBridge could not deliver to the event queue"));
 
     /** Messages in a queue: waiting to be received, and received but not yet deleted. */
     record Waiting(long visible, long inFlight) {
@@ -83,8 +83,8 @@ public final class DeadLetterCheck implements Check {
         if (waiting.total() == 0) {
             return Finding.pass(CENTRAL, scope, queue + ": empty");
         }
-        return Finding.fail(CENTRAL, scope, queue + ": " + waiting.total() + " " + holds + " (" + waiting + "); once the cause is fixed, "
-                + redrive);
+        return Finding.fail(CENTRAL, scope, queue + ": " + events(waiting.total(), "event") + " " + holds + " (" + waiting + ");"
+                + " once the cause is fixed, " + redrive);
     }
 
     /** The command that moves the central dead letters back to the event queue, as the caller reached them. */
@@ -122,9 +122,13 @@ public final class DeadLetterCheck implements Check {
         if (waiting.total() == 0) {
             return Finding.pass(FORWARDER, scope, queue + ": empty");
         }
-        return Finding.fail(FORWARDER, scope, queue + ": " + waiting.total() + " root events that never reached the central bus ("
+        return Finding.fail(FORWARDER, scope, queue + ": " + events(waiting.total(), "root event") + " that never reached the central bus ("
                 + waiting + "); rootwatch redrive cannot move them (one account and region for both queues; the event queue is in "
                 + eventQueueScope + "): move them to it by hand, or find them in CloudTrail");
+    }
+
+    private static String events(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static Waiting waiting(SqsClient sqs, String url) {
