@@ -89,7 +89,7 @@ public final class DeploymentDiscovery {
                 account -> request.roleName().map(role -> assume(partition, account, role, home))
                         .orElseGet(() -> AccountAccess.unreachable(account, "not checked: it is a StackSet target; give --role-name"
                                 + " to check its forwarders through a role in it")),
-                (account, e) -> AccountAccess.unreachable(account, "cannot reach it: " + e));
+                (account, e) -> AccountAccess.unreachable(account, "cannot reach it: " + Finding.reason(e)));
         for (AccountAccess access : reached) {
             accounts.add(access);
             if (access.credentials().isEmpty()) {
