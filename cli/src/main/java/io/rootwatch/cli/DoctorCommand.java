@@ -3,6 +3,7 @@ package io.rootwatch.cli;
 import io.rootwatch.cli.aws.AwsOptions;
 import io.rootwatch.cli.doctor.AlertTopicCheck;
 import io.rootwatch.cli.doctor.Check;
+import io.rootwatch.cli.doctor.DeadLetterCheck;
 import io.rootwatch.cli.doctor.DeploymentDiscovery;
 import io.rootwatch.cli.doctor.DoctorReport;
 import io.rootwatch.cli.doctor.Finding;
@@ -11,6 +12,7 @@ import io.rootwatch.cli.doctor.HeartbeatCheck;
 import io.rootwatch.cli.doctor.StackSetCheck;
 import io.rootwatch.cli.doctor.Status;
 import io.rootwatch.cli.doctor.TrailCheck;
+import io.rootwatch.cli.doctor.Visits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +34,10 @@ import java.util.regex.Pattern;
         versionProvider = VersionProvider.class,
         description = {"Checks a deployment the way a skeptical auditor would, with your credentials: a multi-region trail"
                 + " logging management events; the forwarder rule in every region of every account (the central rules in"
-                + " the home region); the StackSet's auto-deployment and instances; confirmed alert subscriptions; a self-test"
-                + " in the last 26 hours.",
+                + " the home region); empty dead-letter queues (the central stack's, and every forwarder's); the StackSet's"
+                + " auto-deployment and instances; confirmed alert subscriptions; a self-test in the last 26 hours.",
+                "",
+                "Accounts and regions are visited --parallel at a time; the report is in the same order at any parallelism.",
                 "",
                 "A check that cannot run (no permission, service unavailable) fails with the reason: it never passes silently.",
                 "",
@@ -82,24 +86,31 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per check and scope, per line.")
     private boolean json;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "16",
+            description = "How many accounts and regions to visit at a time (default: ${DEFAULT-VALUE}; 1 visits one after another).")
+    private int parallel;
+
     @Override
     public Integer call() {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DeploymentDiscovery.Discovered discovered;
-        try {
-            discovered = new DeploymentDiscovery(aws).discover(new DeploymentDiscovery.Request(stack, regions, accounts,
-                    Optional.ofNullable(roleName), Optional.ofNullable(stackSet), callAs.name()));
-        } catch (SdkException e) {
-            err.println("rootwatch doctor: cannot identify the caller (sts:GetCallerIdentity): " + e.getMessage());
-            err.flush();
-            return 1;
-        }
-        List<Finding> findings = new ArrayList<>(discovered.findings());
-        for (Check check : List.of(new TrailCheck(), new StackSetCheck(), new ForwarderRuleCheck(), new AlertTopicCheck(),
-                new HeartbeatCheck(Clock.systemUTC()))) {
-            findings.addAll(check.run(discovered.deployment()));
+        List<Finding> findings;
+        try (Visits visits = new Visits(parallel)) {
+            DeploymentDiscovery.Discovered discovered;
+            try {
+                discovered = new DeploymentDiscovery(aws, visits).discover(new DeploymentDiscovery.Request(stack, regions, accounts,
+                        Optional.ofNullable(roleName), Optional.ofNullable(stackSet), callAs.name()));
+            } catch (SdkException e) {
+                err.println("rootwatch doctor: cannot identify the caller (sts:GetCallerIdentity): " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            findings = new ArrayList<>(discovered.findings());
+            for (Check check : List.of(new TrailCheck(visits), new StackSetCheck(), new ForwarderRuleCheck(visits),
+                    new DeadLetterCheck(visits), new AlertTopicCheck(), new HeartbeatCheck(Clock.systemUTC()))) {
+                findings.addAll(check.run(discovered.deployment()));
+            }
         }
         if (json) {
             DoctorReport.jsonLines(findings, out);
@@ -117,6 +128,9 @@ final class DoctorCommand implements Callable<Integer> {
         regions.stream().filter(r -> !REGION.matcher(r).matches()).findFirst().ifPresent(bad -> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--regions takes AWS regions such as eu-west-1, got: " + bad);
         });
+        if (parallel < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--parallel takes a number of at least 1, got: " + parallel);
+        }
         if (!accounts.isEmpty() && roleName == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--accounts needs --role-name: doctor reaches other accounts only through a role in them");

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -50,7 +51,8 @@ final class DoctorDeployment {
     private static final String TEMPLATE = """
             {"Resources": {"Nothing": {"Type": "AWS::CloudFormation::WaitConditionHandle"}},
              "Outputs": {"AuditTableName": {"Value": "%s"}, "AlertTopicArn": {"Value": "%s"},
-                         "RootActivityBusArn": {"Value": "%s"}, "EventQueueUrl": {"Value": "%s"}}}""";
+                         "RootActivityBusArn": {"Value": "%s"}, "EventQueueUrl": {"Value": "%s"},
+                         "EventDeadLetterQueueUrl": {"Value": "%s"}, "RuleTargetDeadLetterQueueUrl": {"Value": "%s"}}}""";
 
     private final MotoServer moto;
     private final AwsOptions aws;
@@ -58,6 +60,9 @@ final class DoctorDeployment {
     private AwsCredentialsProvider member;
     private String topicArn;
     private String inboxSubscription;
+    private String eventQueueUrl;
+    private String eventDeadLetterQueueUrl;
+    private String ruleTargetDeadLetterQueueUrl;
 
     DoctorDeployment(MotoServer moto) {
         this.moto = moto;
@@ -67,7 +72,12 @@ final class DoctorDeployment {
 
     /** The command line that checks this deployment, both accounts, both regions. */
     String[] doctor(String... more) {
-        String[] base = {"doctor", "--region", "us-east-1", "--endpoint-url", moto.endpoint().toString(),
+        return doctorThrough(moto.endpoint(), more);
+    }
+
+    /** The same, through another endpoint in front of moto_server. */
+    String[] doctorThrough(URI endpoint, String... more) {
+        String[] base = {"doctor", "--region", "us-east-1", "--endpoint-url", endpoint.toString(),
                 "--regions", "us-east-1,eu-west-1", "--accounts", MEMBER, "--role-name", ROLE};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
@@ -81,13 +91,14 @@ final class DoctorDeployment {
         trail(central, "central-trail-logs");
         trail(member, "member-trail-logs");
 
-        String eventQueueUrl;
         String eventQueueArn;
         String ruleDeadLetters;
         try (SqsClient sqs = client(SqsClient.builder(), central, HOME)) {
             eventQueueUrl = sqs.createQueue(b -> b.queueName("Rootwatch-EventQueue")).queueUrl();
             eventQueueArn = queueArn(sqs, eventQueueUrl);
-            ruleDeadLetters = queueArn(sqs, sqs.createQueue(b -> b.queueName("Rootwatch-RuleTargetDeadLetterQueue")).queueUrl());
+            eventDeadLetterQueueUrl = sqs.createQueue(b -> b.queueName("Rootwatch-EventDeadLetterQueue")).queueUrl();
+            ruleTargetDeadLetterQueueUrl = sqs.createQueue(b -> b.queueName("Rootwatch-RuleTargetDeadLetterQueue")).queueUrl();
+            ruleDeadLetters = queueArn(sqs, ruleTargetDeadLetterQueueUrl);
         }
         try (EventBridgeClient events = client(EventBridgeClient.builder(), central, HOME)) {
             events.createEventBus(b -> b.name(DeploymentNames.CENTRAL_BUS));
@@ -107,7 +118,8 @@ final class DoctorDeployment {
             dynamo.createTable(AuditTableSchema.createTableRequest(TABLE));
         }
         heartbeatArrived(Duration.ofHours(3).plusMinutes(5));
-        String template = TEMPLATE.formatted(TABLE, topicArn, CENTRAL_BUS_ARN, eventQueueUrl);
+        String template = TEMPLATE.formatted(TABLE, topicArn, CENTRAL_BUS_ARN, eventQueueUrl, eventDeadLetterQueueUrl,
+                ruleTargetDeadLetterQueueUrl);
         try (CloudFormationClient cloudFormation = client(CloudFormationClient.builder(), central, HOME)) {
             cloudFormation.createStack(b -> b.stackName(STACK).templateBody(template));
         }
@@ -142,7 +154,7 @@ final class DoctorDeployment {
     private void forwarder(AwsCredentialsProvider account, Region region) {
         String deadLetters;
         try (SqsClient sqs = client(SqsClient.builder(), account, region)) {
-            deadLetters = queueArn(sqs, sqs.createQueue(b -> b.queueName("RootwatchForwarder-DeadLetterQueue")).queueUrl());
+            deadLetters = queueArn(sqs, sqs.createQueue(b -> b.queueName(DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE)).queueUrl());
         }
         try (EventBridgeClient events = client(EventBridgeClient.builder(), account, region)) {
             events.putRule(b -> b.name(DeploymentNames.FORWARDER_RULE).eventPattern(RootActivityPattern.json())
@@ -183,6 +195,68 @@ final class DoctorDeployment {
 
     void forwarderState(EventBridgeClient events, RuleState state) {
         events.putRule(b -> b.name(DeploymentNames.FORWARDER_RULE).eventPattern(RootActivityPattern.json()).state(state));
+    }
+
+    String eventQueueUrl() {
+        return eventQueueUrl;
+    }
+
+    String eventDeadLetterQueueUrl() {
+        return eventDeadLetterQueueUrl;
+    }
+
+    String ruleTargetDeadLetterQueueUrl() {
+        return ruleTargetDeadLetterQueueUrl;
+    }
+
+    /** Undelivered events in the forwarder's dead-letter queue of the central account's {@code region}. */
+    void centralForwarderDeadLetters(Region region, int count) {
+        try (SqsClient sqs = client(SqsClient.builder(), central, region)) {
+            send(sqs, sqs.getQueueUrl(b -> b.queueName(DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE)).queueUrl(), count);
+        }
+    }
+
+    /** Undelivered events in the forwarder's dead-letter queue of the member account's {@code region}. */
+    void memberForwarderDeadLetters(Region region, int count) {
+        try (SqsClient sqs = client(SqsClient.builder(), member, region)) {
+            send(sqs, sqs.getQueueUrl(b -> b.queueName(DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE)).queueUrl(), count);
+        }
+    }
+
+    void deleteMemberForwarderDeadLetterQueue(Region region) {
+        try (SqsClient sqs = client(SqsClient.builder(), member, region)) {
+            String url = sqs.getQueueUrl(b -> b.queueName(DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE)).queueUrl();
+            sqs.deleteQueue(b -> b.queueUrl(url));
+        }
+    }
+
+    /** Dead letters in one of the central stack's queues, by its URL. */
+    void centralDeadLetters(String queueUrl, int count) {
+        try (SqsClient sqs = client(SqsClient.builder(), central, HOME)) {
+            send(sqs, queueUrl, count);
+        }
+    }
+
+    /** Received and not deleted: what SQS counts as in flight until the visibility timeout ends. */
+    void receiveWithoutDeleting(String queueUrl, int count) {
+        try (SqsClient sqs = client(SqsClient.builder(), central, HOME)) {
+            sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(count).visibilityTimeout(300));
+        }
+    }
+
+    int messagesIn(String queueUrl) {
+        try (SqsClient sqs = client(SqsClient.builder(), central, HOME)) {
+            return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        }
+    }
+
+    private static void send(SqsClient sqs, String queueUrl, int count) {
+        for (int i = 0; i < count; i++) {
+            String body = "{\"detail-type\":\"AWS Console Sign In via CloudTrail\",\"source\":\"aws.signin\",\"id\":\"" + UUID.randomUUID() + "\"}";
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(body));
+        }
     }
 
     void unsubscribeEveryone() {

@@ -15,14 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * An HTTP proxy in front of moto_server that can be switched to fail, the way an AWS service
- * fails: unavailable (503), or throttling (DynamoDB's 400 ProvisionedThroughputExceededException).
- * The detector's SDK clients point at it, so a test can take a service down and bring it back.
+ * fails: unavailable (503), throttling (DynamoDB's 400 ProvisionedThroughputExceededException), or
+ * rate exceeded (the 400 ThrottlingException of EventBridge, SQS and other JSON services). The
+ * detector's SDK clients point at it, so a test can take a service down and bring it back; or,
+ * with {@link #onlyIn}, one region of it.
  */
 public final class FaultyEndpoint implements AutoCloseable {
-    public enum Mode { PASS, UNAVAILABLE, THROTTLING }
+    public enum Mode { PASS, UNAVAILABLE, THROTTLING, RATE_EXCEEDED }
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
@@ -31,6 +34,7 @@ public final class FaultyEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.PASS);
+    private final AtomicReference<Predicate<HttpExchange>> affected = new AtomicReference<>(exchange -> true);
     private final AtomicInteger refused = new AtomicInteger();
 
     public FaultyEndpoint(URI target) throws IOException {
@@ -49,6 +53,14 @@ public final class FaultyEndpoint implements AutoCloseable {
         mode.set(newMode);
     }
 
+    /** From now on the mode applies only to requests signed for {@code region} (their SigV4 scope names it); the others pass. */
+    public void onlyIn(String region) {
+        affected.set(exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            return authorization != null && authorization.contains("/" + region + "/");
+        });
+    }
+
     /** Requests refused since the start. */
     public int refused() {
         return refused.get();
@@ -60,11 +72,13 @@ public final class FaultyEndpoint implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            switch (mode.get()) {
+            switch (affected.get().test(exchange) ? mode.get() : Mode.PASS) {
                 case UNAVAILABLE -> reply(exchange, 503, "text/plain", "Service Unavailable");
                 case THROTTLING -> reply(exchange, 400, "application/x-amz-json-1.0",
                         "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
                                 + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\"}");
+                case RATE_EXCEEDED -> reply(exchange, 400, "application/x-amz-json-1.1",
+                        "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}");
                 case PASS -> forward(exchange, body);
             }
         }

@@ -92,6 +92,11 @@ public final class AwsOptions {
         return region != null ? Region.of(region) : DefaultAwsRegionProviderChain.builder().build().getRegion();
     }
 
+    /** These options as written on a command line, acting in {@code in}: for a command that prints what to run next. */
+    public String asArguments(Region in) {
+        return "--region " + in.id() + (profile == null ? "" : " --profile " + profile) + (endpoint == null ? "" : " --endpoint-url " + endpoint);
+    }
+
     /** The caller's credentials, as the options select them: what a command assumes other roles with. */
     public AwsCredentialsProvider callerCredentials() {
         return credentials();

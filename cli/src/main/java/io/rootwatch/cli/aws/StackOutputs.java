@@ -13,6 +13,8 @@ public record StackOutputs(String stackName, Map<String, String> values) {
     public static final String ALERT_TOPIC_ARN = "AlertTopicArn";
     public static final String ROOT_ACTIVITY_BUS_ARN = "RootActivityBusArn";
     public static final String EVENT_QUEUE_URL = "EventQueueUrl";
+    public static final String EVENT_DEAD_LETTER_QUEUE_URL = "EventDeadLetterQueueUrl";
+    public static final String RULE_TARGET_DEAD_LETTER_QUEUE_URL = "RuleTargetDeadLetterQueueUrl";
 
     public StackOutputs {
         values = Map.copyOf(values);

@@ -48,16 +48,18 @@ public final class DeploymentDiscovery {
     }
 
     private final AwsOptions aws;
+    private final Visits visits;
 
-    public DeploymentDiscovery(AwsOptions aws) {
+    public DeploymentDiscovery(AwsOptions aws, Visits visits) {
         this.aws = aws;
+        this.visits = visits;
     }
 
     /** Throws the SDK's exception when even the caller cannot be identified: nothing else could be checked. */
     public Discovered discover(Request request) {
         List<Finding> findings = new ArrayList<>();
         GetCallerIdentityResponse caller;
-        try (StsClient sts = aws.sts()) {
+        try (StsClient sts = aws.client(Deployment.bounded(StsClient.builder()), aws.region(), aws.callerCredentials())) {
             caller = sts.getCallerIdentity();
         }
         String partition = caller.arn().split(":")[1];
@@ -74,20 +76,21 @@ public final class DeploymentDiscovery {
 
         String stackSetName = request.stackSetName().orElse(DeploymentNames.FORWARDER_STACK_SET);
         StackSetLookup stackSet;
-        try (CloudFormationClient cloudFormation = aws.client(CloudFormationClient.builder(), home, aws.callerCredentials())) {
+        try (CloudFormationClient cloudFormation = aws.client(Deployment.bounded(CloudFormationClient.builder()), home,
+                aws.callerCredentials())) {
             stackSet = StackSetLookup.read(cloudFormation, stackSetName, request.callAs());
         }
 
         List<Region> regions = regions(request, stackSet, home);
         List<AccountAccess> accounts = new ArrayList<>();
         accounts.add(AccountAccess.reachable(callerAccount, aws.callerCredentials()));
-        for (String account : memberAccounts(request, stackSet)) {
-            if (account.equals(callerAccount)) {
-                continue;
-            }
-            AccountAccess access = request.roleName().map(role -> assume(partition, account, role, home))
-                    .orElseGet(() -> AccountAccess.unreachable(account, "not checked: it is a StackSet target; give --role-name"
-                            + " to check its forwarders through a role in it"));
+        List<String> members = memberAccounts(request, stackSet).stream().filter(account -> !account.equals(callerAccount)).toList();
+        List<AccountAccess> reached = visits.map(members,
+                account -> request.roleName().map(role -> assume(partition, account, role, home))
+                        .orElseGet(() -> AccountAccess.unreachable(account, "not checked: it is a StackSet target; give --role-name"
+                                + " to check its forwarders through a role in it")),
+                (account, e) -> AccountAccess.unreachable(account, "cannot reach it: " + Finding.reason(e)));
+        for (AccountAccess access : reached) {
             accounts.add(access);
             if (access.credentials().isEmpty()) {
                 findings.add(request.roleName().isPresent()
@@ -101,7 +104,8 @@ public final class DeploymentDiscovery {
     }
 
     private CentralStack centralStack(String name) {
-        try (CloudFormationClient cloudFormation = aws.cloudFormation()) {
+        try (CloudFormationClient cloudFormation = aws.client(Deployment.bounded(CloudFormationClient.builder()), aws.region(),
+                aws.callerCredentials())) {
             return new CentralStack(name, StackOutputs.of(cloudFormation, name).values(), Optional.empty());
         } catch (SdkException e) {
             return new CentralStack(name, Map.of(), Optional.of(Finding.reason(e)));
@@ -138,7 +142,7 @@ public final class DeploymentDiscovery {
 
     private AccountAccess assume(String partition, String account, String roleName, Region home) {
         String roleArn = "arn:" + partition + ":iam::" + account + ":role/" + roleName;
-        try (StsClient sts = aws.client(StsClient.builder(), home, aws.callerCredentials())) {
+        try (StsClient sts = aws.client(Deployment.bounded(StsClient.builder()), home, aws.callerCredentials())) {
             Credentials credentials = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName(SESSION_NAME)).credentials();
             AwsCredentialsProvider provider = StaticCredentialsProvider.create(AwsSessionCredentials.create(
                     credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()));

@@ -16,8 +16,11 @@ public final class DoctorReport {
     private DoctorReport() {
     }
 
+    /** Room for a whole redrive command: two queue URLs of up to about 130 characters each, and the options. */
+    static final int DETAIL_WIDTH = 1000;
+
     public static void table(List<Finding> findings, PrintWriter out) {
-        Table table = new Table(column("CHECK", 25), column("SCOPE", 28), column("STATUS", 6), column("DETAIL", 400));
+        Table table = new Table(column("CHECK", 25), column("SCOPE", 28), column("STATUS", 6), column("DETAIL", DETAIL_WIDTH));
         findings.forEach(f -> table.add(f.check(), f.scope(), f.status().name(), f.detail()));
         table.print(out);
         out.println();

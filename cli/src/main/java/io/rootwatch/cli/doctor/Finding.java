@@ -28,12 +28,23 @@ public record Finding(String check, String scope, Status status, String detail) 
         return fail(check, scope, "could not check: " + reason(e));
     }
 
-    static String reason(SdkException e) {
+    /**
+     * A visit that broke in a way no SDK error describes (a bug, an answer not understood) fails
+     * its own place; the other places are still checked.
+     */
+    public static Finding crashed(String check, String scope, RuntimeException e) {
+        return fail(check, scope, "could not check: " + reason(e));
+    }
+
+    static String reason(RuntimeException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String code = service.awsErrorDetails().errorCode();
             String message = service.awsErrorDetails().errorMessage();
             return (code == null ? "" : code + ": ") + (message == null ? "" : message);
         }
-        return e.getMessage();
+        if (e instanceof SdkException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 }

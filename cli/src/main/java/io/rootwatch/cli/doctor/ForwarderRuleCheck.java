@@ -6,7 +6,6 @@ import io.rootwatch.cli.aws.StackOutputs;
 import io.rootwatch.deployment.DeploymentNames;
 import io.rootwatch.detect.RootActivityPattern;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
@@ -35,25 +34,24 @@ public final class ForwarderRuleCheck implements Check {
     private record ExpectedRule(String check, String name, String busName, Optional<String> targetArn, String targetWhy) {
     }
 
+    private final Visits visits;
+
+    public ForwarderRuleCheck(Visits visits) {
+        this.visits = visits;
+    }
+
     @Override
     public List<Finding> run(Deployment deployment) {
-        List<Finding> findings = new ArrayList<>();
-        for (AccountAccess account : deployment.reachableAccounts()) {
-            for (Region region : deployment.regions()) {
-                String scope = Deployment.scope(account.accountId(), region);
-                boolean home = account.accountId().equals(deployment.centralAccount()) && region.equals(deployment.homeRegion());
-                try (EventBridgeClient events = deployment.client(EventBridgeClient.builder(), account, region)) {
-                    if (home) {
-                        findings.addAll(centralRules(events, deployment, scope));
-                    } else {
-                        findings.add(check(events, scope, forwarder(deployment)));
-                    }
-                } catch (SdkException e) {
-                    findings.add(Finding.couldNotCheck(home ? CENTRAL : FORWARDER, scope, e));
-                }
-            }
+        return visits.findings(deployment.places(), FORWARDER, Deployment.Place::scope, place -> visit(deployment, place));
+    }
+
+    private static List<Finding> visit(Deployment deployment, Deployment.Place place) {
+        boolean home = deployment.isHome(place);
+        try (EventBridgeClient events = deployment.client(EventBridgeClient.builder(), place.account(), place.region())) {
+            return home ? centralRules(events, deployment, place.scope()) : List.of(check(events, place.scope(), forwarder(deployment)));
+        } catch (SdkException e) {
+            return List.of(Finding.couldNotCheck(home ? CENTRAL : FORWARDER, place.scope(), e));
         }
-        return findings;
     }
 
     private static ExpectedRule forwarder(Deployment deployment) {

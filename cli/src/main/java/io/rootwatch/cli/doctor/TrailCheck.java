@@ -25,18 +25,23 @@ public final class TrailCheck implements Check {
     /** Which management events a trail's selectors log. */
     enum Access { READ, WRITE }
 
+    private final Visits visits;
+
+    public TrailCheck(Visits visits) {
+        this.visits = visits;
+    }
+
     @Override
     public List<Finding> run(Deployment deployment) {
-        List<Finding> findings = new ArrayList<>();
-        for (AccountAccess account : deployment.reachableAccounts()) {
-            String scope = account.accountId();
-            try (CloudTrailClient cloudTrail = deployment.client(CloudTrailClient.builder(), account, deployment.homeRegion())) {
-                findings.add(check(cloudTrail, scope));
-            } catch (SdkException e) {
-                findings.add(Finding.couldNotCheck(NAME, scope, e));
-            }
+        return visits.findings(deployment.reachableAccounts(), NAME, AccountAccess::accountId, account -> List.of(visit(deployment, account)));
+    }
+
+    private static Finding visit(Deployment deployment, AccountAccess account) {
+        try (CloudTrailClient cloudTrail = deployment.client(CloudTrailClient.builder(), account, deployment.homeRegion())) {
+            return check(cloudTrail, account.accountId());
+        } catch (SdkException e) {
+            return Finding.couldNotCheck(NAME, account.accountId(), e);
         }
-        return findings;
     }
 
     private static Finding check(CloudTrailClient cloudTrail, String scope) {
