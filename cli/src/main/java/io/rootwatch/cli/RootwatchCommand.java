@@ -15,25 +15,26 @@ import java.util.concurrent.Callable;
 @Command(name = "rootwatch",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Detects AWS account root-user activity in CloudTrail events, offline: no AWS account or network needed.",
+        description = {"Detects AWS account root-user activity. Offline, with no AWS account: classify CloudTrail events, scan"
+                + " archives on disk, replay the samples through the deployed pattern, list the task catalog and the severity"
+                + " rules. With your AWS credentials: scan archives in S3 or with Athena, query and report on the audit table,"
+                + " plan root use, and check or exercise a deployment."},
         subcommands = {ClassifyCommand.class, ReplayCommand.class, TasksCommand.class, SeveritiesCommand.class,
                 ScanCommand.class, QueryCommand.class, ReportCommand.class, ExpectCommand.class, TestAlertCommand.class,
                 RedriveCommand.class, DoctorCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
-                "  rootwatch replay                   check events-samples/ end to end",
-                "  rootwatch classify trail.json.gz   classify a CloudTrail log file",
-                "  rootwatch classify --json --root-only logs/ | jq .",
-                "  rootwatch tasks --markdown         the task catalog as a Markdown table",
-                "  rootwatch test-alert --profile security      send a marked synthetic root event through the stack",
-                "  rootwatch redrive --from DLQ_URL --to QUEUE_URL   move dead-lettered events back",
-                "  rootwatch expect --account ID --for 2h --reason \"CHG-1234\"   plan root use: its alerts say planned",
-                "  rootwatch doctor --profile security            check a deployment, with a pass/fail table",
-                "  rootwatch query --account 111122223333 --since 7d   that account's root events of the last week",
-                "  rootwatch report --since 30d --format html -o root.html   audit evidence with a timeline",
-                "  rootwatch scan s3://trail-bucket/AWSLogs/ --since 30d   find every root event in a CloudTrail archive",
-                "  rootwatch classify --help          help on one command"})
+                "  rootwatch replay                         check events-samples/ end to end",
+                "  rootwatch classify trail.json.gz         classify a CloudTrail log file",
+                "  rootwatch scan s3://trail/AWSLogs/ --since 30d   root events of an archive",
+                "  rootwatch query --since 7d               root events recorded this week",
+                "  rootwatch report --since 30d --format html -o root-activity.html",
+                "  rootwatch expect --account 111122223333 --for 2h --reason \"CHG-1234\"",
+                "  rootwatch doctor --profile security      check a deployment",
+                "  rootwatch test-alert --profile security  send a marked test alert",
+                "  rootwatch redrive --from DLQ_URL --to QUEUE_URL",
+                "  rootwatch COMMAND --help                 help on one command"})
 public final class RootwatchCommand implements Callable<Integer> {
     private final InputStream stdin;
 
