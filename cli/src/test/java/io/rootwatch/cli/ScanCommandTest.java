@@ -174,6 +174,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void pipedStandardErrorGetsTheSummaryLineButNoProgress() {
+        Path archive = TrailArchive.withoutDecoys().writeTo(temp);
+
+        Rootwatch.Run run = Rootwatch.run("scan", archive.toString());
+
+        assertThat(run.err()).doesNotContain("\r", "scanning:");
+        assertThat(run.errLines()).singleElement().asString().startsWith("rootwatch scan: ");
+    }
+
+    @Test
     void aMissingPathIsReportedAndExitsOne() {
         Rootwatch.Run run = Rootwatch.run("scan", temp.resolve("nowhere").toString());
 
