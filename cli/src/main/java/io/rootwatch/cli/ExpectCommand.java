@@ -5,6 +5,7 @@ import io.rootwatch.audit.BreakGlassWindows.CancelResult;
 import io.rootwatch.audit.RecordedWindow;
 import io.rootwatch.cli.aws.AuditTableOptions;
 import io.rootwatch.cli.aws.AwsOptions;
+import io.rootwatch.cli.aws.RetentionOption;
 import io.rootwatch.cli.expect.WindowReport;
 import io.rootwatch.cli.expect.WindowRequest;
 import io.rootwatch.cli.output.DisplayText;
@@ -91,9 +92,8 @@ final class ExpectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per window and line.")
     private boolean json;
 
-    @Option(names = "--retention-days", paramLabel = "DAYS", defaultValue = "400",
-            description = "How long a new window is kept after it ends, as the stack's rootwatch:retentionDays; 0 keeps it forever (default: ${DEFAULT-VALUE}).")
-    private int retentionDays;
+    @Mixin
+    private RetentionOption retention;
 
     @Override
     public Integer call() {
@@ -104,7 +104,7 @@ final class ExpectCommand implements Callable<Integer> {
         Optional<String> narrowedTo = Optional.ofNullable(account);
         Optional<WindowRequest> toOpen = list || cancel != null ? Optional.empty() : Optional.of(request(now));
         try (DynamoDbClient dynamo = aws.dynamoDb()) {
-            BreakGlassWindows windows = new BreakGlassWindows(dynamo, auditTable.tableName(aws), Duration.ofDays(retentionDays));
+            BreakGlassWindows windows = new BreakGlassWindows(dynamo, auditTable.tableName(aws), retention.retention());
             if (list) {
                 report.list(all ? windows.all(narrowedTo) : windows.notOver(narrowedTo, now), now, all);
                 return 0;
@@ -163,9 +163,6 @@ final class ExpectCommand implements Callable<Integer> {
         }
         if (all && !list) {
             throw usage("--all goes with --list");
-        }
-        if (retentionDays < 0) {
-            throw usage("--retention-days: 0 or more");
         }
         if (!list && cancel == null) {
             List<String> missing = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.rootwatch.cli.athena.AthenaRecordSource;
 import io.rootwatch.cli.athena.ScanScope;
 import io.rootwatch.cli.aws.AuditTableOptions;
 import io.rootwatch.cli.aws.AwsOptions;
+import io.rootwatch.cli.aws.RetentionOption;
 import io.rootwatch.cli.aws.StackOutputs;
 import io.rootwatch.cli.input.Problem;
 import io.rootwatch.cli.output.ClassifiedEventPrinter;
@@ -120,6 +121,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     private AthenaOptions athena;
 
+    @Mixin
+    private RetentionOption retention;
+
     @Option(names = "--aws-region", paramLabel = "REGION", description = "AWS region of the calls (default: AWS_REGION, then the profile's region).")
     private String awsRegion;
 
@@ -231,7 +235,8 @@ final class ScanCommand implements Callable<Integer> {
         // Without --alert nothing is published, so no topic is needed; the configuration still wants one named.
         String topicArn = !alert ? "none: recording without alerts"
                 : topic != null ? topic : auditTable.stackOutput(aws, StackOutputs.ALERT_TOPIC_ARN);
-        DetectorConfig config = DetectorConfig.fromEnvironment(Map.of(DetectorConfig.TABLE, table, DetectorConfig.TOPIC, topicArn));
+        DetectorConfig config = DetectorConfig.fromEnvironment(Map.of(DetectorConfig.TABLE, table, DetectorConfig.TOPIC, topicArn,
+                DetectorConfig.RETENTION_DAYS, retention.days()));
         return EventProcessor.forArchive(config, dynamo, sns, Clock.systemUTC(),
                 alert ? EventProcessor.Paging.ALERT : EventProcessor.Paging.RECORD_ONLY);
     }

@@ -140,9 +140,33 @@ class ScanRecordTest {
         assertThat(run.err()).contains("rootwatch scan: stopped:").contains("before stopping:");
     }
 
-    private Rootwatch.Run record(Path archive) {
-        return Rootwatch.run(Stream.concat(Stream.of("scan", archive.toString(), "--record", "--table", DetectorFixture.TABLE,
-                "--account", TrailArchive.ACCOUNT, "--region", "us-east-1", "--until", "2025-01-30"), awsArguments()).toArray(String[]::new));
+    @Test
+    void backfilledItemsExpireAfterTheGivenRetentionCountedFromTheEventTime() {
+        Path archive = TrailArchive.withoutDecoys().writeTo(temp);
+
+        Rootwatch.Run run = record(archive, "--retention-days", "30");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(table.allEvents()).isNotEmpty().allSatisfy(item -> {
+            long eventTime = java.time.Instant.parse(item.get("eventTime").s()).getEpochSecond();
+            assertThat(Long.parseLong(item.get("expiresAt").n())).isEqualTo(eventTime + 30 * 86_400);
+        });
+    }
+
+    @Test
+    void backfilledItemsWithRetentionZeroNeverExpire() {
+        Path archive = TrailArchive.withoutDecoys().writeTo(temp);
+
+        Rootwatch.Run run = record(archive, "--retention-days", "0");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(table.allEvents()).isNotEmpty().allSatisfy(item -> assertThat(item).doesNotContainKey("expiresAt"));
+    }
+
+    private Rootwatch.Run record(Path archive, String... options) {
+        return Rootwatch.run(Stream.of(Stream.of("scan", archive.toString(), "--record", "--table", DetectorFixture.TABLE,
+                "--account", TrailArchive.ACCOUNT, "--region", "us-east-1", "--until", "2025-01-30"), Stream.of(options), awsArguments())
+                .flatMap(s -> s).toArray(String[]::new));
     }
 
     private static Stream<String> awsArguments() {
