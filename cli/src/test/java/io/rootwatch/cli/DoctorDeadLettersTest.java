@@ -78,13 +78,58 @@ class DoctorDeadLettersTest {
     }
 
     @Test
-    void forwarderDeadLettersAreNotGivenARedriveCommandThatCannotMoveThem() {
-        deployment.centralForwarderDeadLetters(OTHER, 2);
+    void aMemberForwardersDeadLettersGetARedriveCommandThatReadsThemThroughTheRoleInItsRegion() {
+        deployment.memberForwarderDeadLetters(OTHER, 2);
 
+        String failure = line(doctor(), "forwarder-dead-letters", MEMBER + "/eu-west-1", " FAIL ");
+
+        assertThat(failure).contains("once the cause is fixed, rootwatch redrive --region us-east-1 --endpoint-url " + MOTO.endpoint()
+                + " --from " + deployment.memberForwarderDeadLetterQueueUrl(OTHER) + " --from-region eu-west-1"
+                + " --from-role-arn arn:aws:iam::" + MEMBER + ":role/" + DoctorDeployment.ROLE + " --to " + deployment.eventQueueUrl());
+    }
+
+    @Test
+    void theRedriveCommandDoctorPrintsForAMemberForwarderEmptiesItsQueueIntoTheEventQueue() {
+        deployment.memberForwarderDeadLetters(OTHER, 3);
+        String failure = line(doctor(), "forwarder-dead-letters", MEMBER + "/eu-west-1", " FAIL ");
+
+        Rootwatch.Run redrive = Rootwatch.run(commandIn(failure));
+
+        assertThat(redrive.exitCode()).as(redrive.err()).isZero();
+        assertThat(redrive.out()).contains("moved 3 messages");
+        assertThat(deployment.memberMessagesIn(OTHER, deployment.memberForwarderDeadLetterQueueUrl(OTHER))).isZero();
+        assertThat(deployment.messagesIn(deployment.eventQueueUrl())).isEqualTo(3);
+        assertThat(line(doctor(), "forwarder-dead-letters", MEMBER + "/eu-west-1", DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE + ": empty"))
+                .contains(" PASS ");
+    }
+
+    @Test
+    void theRedriveCommandDoctorPrintsForTheCentralAccountsOtherRegionNeedsNoRole() {
+        deployment.centralForwarderDeadLetters(OTHER, 2);
         String failure = line(doctor(), "forwarder-dead-letters", CENTRAL + "/eu-west-1", " FAIL ");
 
-        assertThat(failure).contains("rootwatch redrive cannot move them (one account and region for both queues; the event queue is in "
-                + HOME_SCOPE + "): move them to it by hand, or find them in CloudTrail").doesNotContain("--from");
+        Rootwatch.Run redrive = Rootwatch.run(commandIn(failure));
+
+        assertThat(failure).doesNotContain("--from-role-arn");
+        assertThat(redrive.exitCode()).as(redrive.err()).isZero();
+        assertThat(deployment.messagesIn(deployment.eventQueueUrl())).isEqualTo(2);
+        assertThat(line(doctor(), "forwarder-dead-letters", CENTRAL + "/eu-west-1", DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE + ": empty"))
+                .contains(" PASS ");
+    }
+
+    @Test
+    void withoutTheEventQueueOutputAForwardersFailureSaysWhyThereIsNoCommand() {
+        deployment.centralForwarderDeadLetters(OTHER, 1);
+
+        String failure = line(doctor("--stack", "NoSuchStack"), "forwarder-dead-letters", CENTRAL + "/eu-west-1", " FAIL ");
+
+        assertThat(failure).contains("move them to the event queue with rootwatch redrive (the central stack NoSuchStack could not be read")
+                .doesNotContain("--from");
+    }
+
+    /** The redrive command at the end of a doctor line, as arguments to the rootwatch command. */
+    private static String[] commandIn(String failure) {
+        return failure.substring(failure.indexOf("rootwatch redrive ") + "rootwatch ".length()).strip().split(" ");
     }
 
     @Test

@@ -223,6 +223,22 @@ final class DoctorDeployment {
         }
     }
 
+    String memberForwarderDeadLetterQueueUrl(Region region) {
+        try (SqsClient sqs = client(SqsClient.builder(), member, region)) {
+            return sqs.getQueueUrl(b -> b.queueName(DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE)).queueUrl();
+        }
+    }
+
+    /** Messages in a queue of the member account's {@code region}, waiting or in flight. */
+    int memberMessagesIn(Region region, String queueUrl) {
+        try (SqsClient sqs = client(SqsClient.builder(), member, region)) {
+            var attributes = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        }
+    }
+
     void deleteMemberForwarderDeadLetterQueue(Region region) {
         try (SqsClient sqs = client(SqsClient.builder(), member, region)) {
             String url = sqs.getQueueUrl(b -> b.queueName(DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE)).queueUrl();

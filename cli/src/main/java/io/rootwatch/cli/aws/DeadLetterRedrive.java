@@ -12,21 +12,27 @@ import java.util.function.IntConsumer;
  * Moves dead-lettered events back to the event queue: receive, send, then delete, so a failure
  * half-way leaves a message in the dead-letter queue (or in both, and the detector's
  * deduplication makes the copy harmless), never in neither. Works wherever SQS does, moto_server
- * included, unlike {@code StartMessageMoveTask}.
+ * included, unlike {@code StartMessageMoveTask}; and across accounts and regions, which
+ * {@code StartMessageMoveTask} cannot: each queue is reached through its own client, in its own
+ * region and with its own account's credentials. The body and message attributes are sent
+ * unchanged: an EventBridge dead letter's body is the event itself, which the detector reads.
  */
 public final class DeadLetterRedrive {
     /** Long enough to send and delete a batch; a message not deleted by then is simply received again. */
     private static final int VISIBILITY_SECONDS = 60;
 
-    private final SqsClient sqs;
+    private final SqsClient deadLetters;
+    private final SqsClient destination;
 
-    public DeadLetterRedrive(SqsClient sqs) {
-        this.sqs = sqs;
+    /** Reads and deletes through {@code deadLetters}, sends through {@code destination} (the same client when both queues are in one account and region). */
+    public DeadLetterRedrive(SqsClient deadLetters, SqsClient destination) {
+        this.deadLetters = deadLetters;
+        this.destination = destination;
     }
 
-    /** Messages waiting in the queue, as SQS counts them (approximately). */
+    /** Messages waiting in the dead-letter queue, as SQS counts them (approximately). */
     public int waiting(String queueUrl) {
-        String count = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        String count = deadLetters.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
         return count == null ? 0 : Integer.parseInt(count);
     }
@@ -36,7 +42,7 @@ public final class DeadLetterRedrive {
         int moved = 0;
         while (moved < max) {
             int batch = Math.min(10, max - moved);
-            List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(fromUrl).maxNumberOfMessages(batch)
+            List<Message> messages = deadLetters.receiveMessage(b -> b.queueUrl(fromUrl).maxNumberOfMessages(batch)
                     .visibilityTimeout(VISIBILITY_SECONDS).waitTimeSeconds(1)
                     .messageAttributeNames("All")
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
@@ -44,8 +50,8 @@ public final class DeadLetterRedrive {
                 return moved;
             }
             for (Message message : messages) {
-                sqs.sendMessage(b -> b.queueUrl(toUrl).messageBody(message.body()).messageAttributes(message.messageAttributes()));
-                sqs.deleteMessage(b -> b.queueUrl(fromUrl).receiptHandle(message.receiptHandle()));
+                destination.sendMessage(b -> b.queueUrl(toUrl).messageBody(message.body()).messageAttributes(message.messageAttributes()));
+                deadLetters.deleteMessage(b -> b.queueUrl(fromUrl).receiptHandle(message.receiptHandle()));
                 moved++;
             }
             progress.accept(moved);

@@ -1,5 +1,6 @@
 package io.rootwatch.cli.doctor;
 
+import io.rootwatch.cli.aws.QueueUrls;
 import io.rootwatch.cli.aws.StackOutputs;
 import io.rootwatch.deployment.DeploymentNames;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -106,25 +107,34 @@ public final class DeadLetterCheck implements Check {
                 return Finding.fail(FORWARDER, place.scope(), queue + " is missing: no forwarder here, or one whose undeliverable events"
                         + " go nowhere doctor can see");
             }
-            return evaluateForwarder(waiting(sqs, url), place.scope(), Deployment.scope(deployment.centralAccount(), deployment.homeRegion()));
+            return evaluateForwarder(waiting(sqs, url), place.scope(), forwarderRedrive(deployment, place, url));
         } catch (SdkException e) {
             return Finding.couldNotCheck(FORWARDER, place.scope(), e);
         }
     }
 
     /**
-     * A forwarder's dead letters are events with an {@code aws.*} source, which no bus accepts
-     * again: they belong in the central event queue, in another account or region, and redrive
-     * reads and writes with one set of credentials in one region. So no redrive command is printed.
+     * The command that moves a forwarder's dead letters to the central event queue: read in the
+     * forwarder's account and region (through the role doctor assumed there), sent as the caller.
+     * Not back to a bus: their {@code aws.*} source is refused by {@code PutEvents}.
      */
-    static Finding evaluateForwarder(Waiting waiting, String scope, String eventQueueScope) {
+    private static String forwarderRedrive(Deployment deployment, Deployment.Place place, String deadLetterUrl) {
+        String region = QueueUrls.region(deadLetterUrl).isPresent() ? "" : " --from-region " + place.region().id();
+        String role = place.account().roleArn().map(arn -> " --from-role-arn " + arn).orElse("");
+        return deployment.centralStack().output(StackOutputs.EVENT_QUEUE_URL)
+                .map(eventQueue -> "rootwatch redrive " + deployment.aws().asArguments(deployment.homeRegion()) + " --from " + deadLetterUrl
+                        + region + role + " --to " + eventQueue)
+                .orElseGet(() -> "move them to the event queue with rootwatch redrive ("
+                        + deployment.centralStack().whyMissing(StackOutputs.EVENT_QUEUE_URL) + ")");
+    }
+
+    static Finding evaluateForwarder(Waiting waiting, String scope, String redrive) {
         String queue = DeploymentNames.FORWARDER_DEAD_LETTER_QUEUE;
         if (waiting.total() == 0) {
             return Finding.pass(FORWARDER, scope, queue + ": empty");
         }
         return Finding.fail(FORWARDER, scope, queue + ": " + events(waiting.total(), "root event") + " that never reached the central bus ("
-                + waiting + "); rootwatch redrive cannot move them (one account and region for both queues; the event queue is in "
-                + eventQueueScope + "): move them to it by hand, or find them in CloudTrail");
+                + waiting + "); once the cause is fixed, " + redrive);
     }
 
     private static String events(long count, String noun) {

@@ -146,7 +146,7 @@ public final class DeploymentDiscovery {
             Credentials credentials = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName(SESSION_NAME)).credentials();
             AwsCredentialsProvider provider = StaticCredentialsProvider.create(AwsSessionCredentials.create(
                     credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()));
-            return AccountAccess.reachable(account, provider);
+            return AccountAccess.assumed(account, provider, roleArn);
         } catch (SdkException e) {
             return AccountAccess.unreachable(account, "cannot assume " + roleArn + ": " + Finding.reason(e));
         }

@@ -17,6 +17,9 @@ class DeadLetterCheckTest {
     private static final String EVENT_QUEUE = "https://sqs.us-east-1.amazonaws.com/111122223333/Rootwatch-EventQueue1A2B3C4D-MnOpQrStUvWx";
     private static final String REDRIVE = "rootwatch redrive --region us-east-1 --profile security-audit-administrator --from "
             + DEAD_LETTERS + " --to " + EVENT_QUEUE;
+    private static final String FORWARDER_REDRIVE = "rootwatch redrive --region us-east-1 --profile security-audit-administrator --from "
+            + "https://sqs.ap-southeast-2.amazonaws.com/222233334444/rootwatch-forwarder-dead-letters"
+            + " --from-role-arn arn:aws:iam::222233334444:role/rootwatch-doctor --to " + EVENT_QUEUE;
 
     @Test
     void anEmptyCentralQueuePasses() {
@@ -27,7 +30,7 @@ class DeadLetterCheckTest {
 
     @Test
     void messagesInFlightAloneStillFail() {
-        Finding finding = DeadLetterCheck.evaluateForwarder(new DeadLetterCheck.Waiting(0, 2), "222233334444/eu-west-1", SCOPE);
+        Finding finding = DeadLetterCheck.evaluateForwarder(new DeadLetterCheck.Waiting(0, 2), "222233334444/eu-west-1", FORWARDER_REDRIVE);
 
         assertThat(finding.status()).isEqualTo(Status.FAIL);
         assertThat(finding.detail()).contains("2 root events that never reached the central bus (0 waiting, 2 in flight)");
@@ -43,5 +46,17 @@ class DeadLetterCheckTest {
 
         assertThat(out.toString()).contains("12 events the detector failed on 300 times (12 waiting, 0 in flight); once the cause is fixed, "
                 + REDRIVE + "\n");
+    }
+
+    @Test
+    void theTableKeepsTheWholeForwarderRedriveCommandWithItsRole() {
+        Finding finding = DeadLetterCheck.evaluateForwarder(new DeadLetterCheck.Waiting(3, 0), "222233334444/ap-southeast-2",
+                FORWARDER_REDRIVE);
+        StringWriter out = new StringWriter();
+
+        DoctorReport.table(List.of(finding), new PrintWriter(out, true));
+
+        assertThat(out.toString()).contains("3 root events that never reached the central bus (3 waiting, 0 in flight); once the cause is"
+                + " fixed, " + FORWARDER_REDRIVE + "\n");
     }
 }
