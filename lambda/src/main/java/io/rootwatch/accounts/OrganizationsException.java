@@ -8,6 +8,11 @@ package io.rootwatch.accounts;
 public final class OrganizationsException extends Exception {
     private final String errorType;
 
+    /** A refusal by the service, of this type (e.g. AccessDeniedException). */
+    public OrganizationsException(String errorType, String message) {
+        this(errorType, message, null);
+    }
+
     OrganizationsException(String errorType, String message, Throwable cause) {
         super(message, cause);
         this.errorType = errorType;
