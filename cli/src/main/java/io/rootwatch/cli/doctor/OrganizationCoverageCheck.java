@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -55,11 +56,8 @@ public final class OrganizationCoverageCheck implements Check {
     public List<Finding> run(Deployment deployment) {
         Expected expected = new Expected(deployment.callerAccount(), deployment.centralAccount(), deployment.regions(),
                 deployment.stackSet(), deployment.stackSetName(), deployment.stackSetNamed());
-        if (deployment.stackSet() instanceof StackSetLookup.Unreadable) {
-            return verdict(expected, new Listing.Listed(List.of()));
-        }
         try {
-            return verdict(expected, list(deployment));
+            return verdict(expected, () -> list(deployment));
         } catch (RuntimeException e) {
             return List.of(Finding.crashed(NAME, deployment.callerAccount(), e));
         }
@@ -75,15 +73,15 @@ public final class OrganizationCoverageCheck implements Check {
         }
     }
 
-    /** The findings for what was listed, given how the forwarders are deployed. */
-    static List<Finding> verdict(Expected expected, Listing listing) {
+    /** The findings, given how the forwarders are deployed; the accounts are listed only when there is something to compare. */
+    static List<Finding> verdict(Expected expected, Supplier<Listing> listing) {
         String caller = expected.callerAccount();
         return switch (expected.stackSet()) {
             case StackSetLookup.Unreadable unreadable -> List.of(Finding.fail(NAME, caller, "could not check: the StackSet "
                     + expected.stackSetName() + " could not be read (" + unreadable.reason() + ")"));
-            case StackSetLookup.NotFound ignored when !expected.stackSetNamed() -> withoutStackSet(expected, listing);
-            case StackSetLookup.NotFound ignored -> withStackSet(expected, listing, List.of());
-            case StackSetLookup.Found found -> withStackSet(expected, listing, found.instances());
+            case StackSetLookup.NotFound ignored when !expected.stackSetNamed() -> withoutStackSet(expected, listing.get());
+            case StackSetLookup.NotFound ignored -> withStackSet(expected, listing.get(), List.of());
+            case StackSetLookup.Found found -> withStackSet(expected, listing.get(), found.instances());
         };
     }
 

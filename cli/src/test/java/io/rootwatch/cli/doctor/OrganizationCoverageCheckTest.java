@@ -149,7 +149,7 @@ class OrganizationCoverageCheckTest {
     @Test
     void aNamedStackSetThatIsMissingLeavesEveryMemberUncovered() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(expected(new StackSetLookup.NotFound(), true),
-                new Listing.Listed(organization()));
+                () -> new Listing.Listed(organization()));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.status()).isEqualTo(Status.FAIL);
@@ -160,7 +160,7 @@ class OrganizationCoverageCheckTest {
     @Test
     void accessDeniedWithAStackSetFailsSayingWhereItIsAllowed() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(found(everywhere(MEMBER)),
-                new Listing.Failed(new OrganizationsException("AccessDeniedException", "HTTP 400 AccessDeniedException: denied")));
+                () -> new Listing.Failed(new OrganizationsException("AccessDeniedException", "HTTP 400 AccessDeniedException: denied")));
 
         assertThat(findings).containsExactly(Finding.fail(OrganizationCoverageCheck.NAME, MANAGEMENT,
                 "could not check: organizations:ListAccounts: HTTP 400 AccessDeniedException: denied"
@@ -170,7 +170,7 @@ class OrganizationCoverageCheckTest {
     @Test
     void accessDeniedWithoutAStackSetWarnsAsInSingleAccountMode() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(expected(new StackSetLookup.NotFound(), false),
-                new Listing.Failed(new OrganizationsException("AccessDeniedException", "HTTP 400 AccessDeniedException: denied")));
+                () -> new Listing.Failed(new OrganizationsException("AccessDeniedException", "HTTP 400 AccessDeniedException: denied")));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.status()).isEqualTo(Status.WARN);
@@ -182,7 +182,7 @@ class OrganizationCoverageCheckTest {
     @Test
     void outsideAnyOrganizationWithoutAStackSetPasses() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(expected(new StackSetLookup.NotFound(), false),
-                new Listing.Failed(new OrganizationsException("AWSOrganizationsNotInUseException", "not a member")));
+                () -> new Listing.Failed(new OrganizationsException("AWSOrganizationsNotInUseException", "not a member")));
 
         assertThat(findings).containsExactly(Finding.pass(OrganizationCoverageCheck.NAME, MANAGEMENT,
                 "not in an organization: single-account mode, no member account to cover"));
@@ -191,7 +191,7 @@ class OrganizationCoverageCheckTest {
     @Test
     void outsideAnyOrganizationWithAStackSetWarns() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(found(everywhere(MEMBER)),
-                new Listing.Failed(new OrganizationsException("AWSOrganizationsNotInUseException", "not a member")));
+                () -> new Listing.Failed(new OrganizationsException("AWSOrganizationsNotInUseException", "not a member")));
 
         assertThat(findings).extracting(Finding::status).containsExactly(Status.WARN);
     }
@@ -199,7 +199,7 @@ class OrganizationCoverageCheckTest {
     @Test
     void membersWithoutAStackSetHereWarnRatherThanFail() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(expected(new StackSetLookup.NotFound(), false),
-                new Listing.Listed(organization()));
+                () -> new Listing.Listed(organization()));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.status()).isEqualTo(Status.WARN);
@@ -211,7 +211,7 @@ class OrganizationCoverageCheckTest {
     @Test
     void aThrottledListingFails() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(expected(new StackSetLookup.NotFound(), false),
-                new Listing.Failed(new OrganizationsException("TooManyRequestsException", "HTTP 400 TooManyRequestsException")));
+                () -> new Listing.Failed(new OrganizationsException("TooManyRequestsException", "HTTP 400 TooManyRequestsException")));
 
         assertThat(findings).extracting(Finding::status).containsExactly(Status.FAIL);
     }
@@ -219,7 +219,9 @@ class OrganizationCoverageCheckTest {
     @Test
     void anUnreadableStackSetFailsWithItsReason() {
         List<Finding> findings = OrganizationCoverageCheck.verdict(expected(new StackSetLookup.Unreadable("AccessDenied: no"), false),
-                new Listing.Listed(organization()));
+                () -> {
+                    throw new AssertionError("nothing to compare the accounts with: they are not listed");
+                });
 
         assertThat(findings).containsExactly(Finding.fail(OrganizationCoverageCheck.NAME, MANAGEMENT,
                 "could not check: the StackSet rootwatch-forwarders could not be read (AccessDenied: no)"));
