@@ -5,6 +5,7 @@ import io.rootwatch.accounts.MotoOrganizations;
 import io.rootwatch.cli.aws.MotoAws;
 import io.rootwatch.deployment.DeploymentNames;
 import io.rootwatch.testing.DummyCredentials;
+import io.rootwatch.testing.FaultyEndpoint;
 import io.rootwatch.testing.MotoServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,9 +59,11 @@ class DoctorOrganizationCoverageTest {
 
     /** The organization-coverage findings of a doctor run, as JSON. */
     private static List<JsonNode> coverage() {
-        List<String> args = new ArrayList<>(List.of("doctor", "--json"));
-        args.addAll(List.of(MotoAws.arguments(MOTO)));
-        Rootwatch.Run run = Rootwatch.run(args.toArray(String[]::new));
+        return coverageThrough(MOTO.endpoint());
+    }
+
+    private static List<JsonNode> coverageThrough(URI endpoint) {
+        Rootwatch.Run run = Rootwatch.run("doctor", "--json", "--region", "us-east-1", "--endpoint-url", endpoint.toString());
         return run.jsonLines().stream().filter(line -> line.path("check").asText().equals("organization-coverage")).toList();
     }
 
@@ -146,5 +150,23 @@ class DoctorOrganizationCoverageTest {
 
         assertThat(finding.path("status").asText()).isEqualTo("PASS");
         assertThat(finding.path("detail").asText()).isEqualTo("not in an organization: single-account mode, no member account to cover");
+    }
+
+    @Test
+    void aThrottledListAccountsFailsWithTheReason() throws Exception {
+        organizations.createOrganization();
+        instances(List.of(organizations.createAccount("workloads")));
+        try (FaultyEndpoint throttled = new FaultyEndpoint(MOTO.endpoint())) {
+            throttled.mode(FaultyEndpoint.Mode.RATE_EXCEEDED);
+            throttled.onlyFor("organizations");
+
+            JsonNode finding = single(coverageThrough(throttled.endpoint()));
+
+            assertThat(finding.path("status").asText()).isEqualTo("FAIL");
+            assertThat(finding.path("scope").asText()).isEqualTo(CALLER);
+            assertThat(finding.path("detail").asText())
+                    .isEqualTo("could not check: organizations:ListAccounts: HTTP 400 ThrottlingException: Rate exceeded");
+            assertThat(throttled.refused()).isEqualTo(1);
+        }
     }
 }
