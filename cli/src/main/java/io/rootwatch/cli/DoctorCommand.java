@@ -9,6 +9,7 @@ import io.rootwatch.cli.doctor.DoctorReport;
 import io.rootwatch.cli.doctor.Finding;
 import io.rootwatch.cli.doctor.ForwarderRuleCheck;
 import io.rootwatch.cli.doctor.HeartbeatCheck;
+import io.rootwatch.cli.doctor.OrganizationCoverageCheck;
 import io.rootwatch.cli.doctor.StackSetCheck;
 import io.rootwatch.cli.doctor.Status;
 import io.rootwatch.cli.doctor.TrailCheck;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
         description = {"Checks a deployment the way a skeptical auditor would, with your credentials: a multi-region trail"
                 + " logging management events; the forwarder rule in every region of every account (the central rules in"
                 + " the home region); empty dead-letter queues (the central stack's, and every forwarder's); the StackSet's"
-                + " auto-deployment and instances; confirmed alert subscriptions; a self-test in the last 26 hours.",
+                + " auto-deployment and instances; an instance in every region for every active account of the organization"
+                + " (organizations:ListAccounts); confirmed alert subscriptions; a self-test in the last 26 hours.",
                 "",
                 "Accounts and regions are visited --parallel at a time; the report is in the same order at any parallelism.",
                 "",
@@ -107,7 +109,8 @@ final class DoctorCommand implements Callable<Integer> {
                 return 1;
             }
             findings = new ArrayList<>(discovered.findings());
-            for (Check check : List.of(new TrailCheck(visits), new StackSetCheck(), new ForwarderRuleCheck(visits),
+            for (Check check : List.of(new TrailCheck(visits), new StackSetCheck(), new OrganizationCoverageCheck(),
+                    new ForwarderRuleCheck(visits),
                     new DeadLetterCheck(visits), new AlertTopicCheck(), new HeartbeatCheck(Clock.systemUTC()))) {
                 findings.addAll(check.run(discovered.deployment()));
             }

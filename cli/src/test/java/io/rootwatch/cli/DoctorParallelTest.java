@@ -82,7 +82,7 @@ class DoctorParallelTest {
                     .endsWith("could not check: ThrottlingException: Rate exceeded"));
             assertThat(run.outLines()).anySatisfy(line -> assertThat(line).startsWith("forwarder-rule").contains(MEMBER + "/us-east-1")
                     .contains(" PASS "));
-            assertThat(run.outLines().getLast()).isEqualTo("16 checks: 11 passed, 1 warnings, 4 failed (exit status 1)");
+            assertThat(run.outLines().getLast()).isEqualTo("17 checks: 12 passed, 1 warnings, 4 failed (exit status 1)");
             assertThat(throttled.refused()).isGreaterThanOrEqualTo(4);
         }
     }

@@ -62,12 +62,8 @@ public final class OrganizationsAccountNames implements AccountNames, AutoClosea
     public static final int MAX_NAME_LENGTH = 256;
 
     /** The global endpoint of the aws partition, signed for us-east-1. */
-    public static final URI GLOBAL_ENDPOINT = URI.create("https://organizations.us-east-1.amazonaws.com");
-    public static final String GLOBAL_SIGNING_REGION = "us-east-1";
-
-    static final String ENDPOINT_URL = "AWS_ENDPOINT_URL";
-    static final String SERVICE_ENDPOINT_URL = "AWS_ENDPOINT_URL_ORGANIZATIONS";
-    static final String IGNORE_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+    public static final URI GLOBAL_ENDPOINT = OrganizationsEndpoint.GLOBAL.uri();
+    public static final String GLOBAL_SIGNING_REGION = OrganizationsEndpoint.GLOBAL.signingRegion();
 
     private static final String OPERATION = "DescribeAccount";
     private static final int MAX_DETAIL_LENGTH = 300;
@@ -122,8 +118,7 @@ public final class OrganizationsAccountNames implements AccountNames, AutoClosea
         } else {
             this.ownedHttp = null;
         }
-        this.client = new OrganizationsJsonClient(builder.endpoint, builder.signingRegion,
-                Objects.requireNonNull(builder.credentials, "credentials"), http);
+        this.client = new OrganizationsJsonClient(builder.endpoint, Objects.requireNonNull(builder.credentials, "credentials"), http);
     }
 
     public static Builder builder() {
@@ -304,7 +299,7 @@ public final class OrganizationsAccountNames implements AccountNames, AutoClosea
                 : e instanceof OrganizationsJsonClient.OversizedResponse ? Reason.MALFORMED_RESPONSE
                 : Reason.UNREACHABLE;
         String where = e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException
-                ? " (" + client.endpoint() + ")" : "";
+                ? " (" + client.endpoint().uri() + ")" : "";
         return failed(accountId, reason, detail(e) + where);
     }
 
@@ -359,11 +354,11 @@ public final class OrganizationsAccountNames implements AccountNames, AutoClosea
     }
 
     public URI endpoint() {
-        return client.endpoint();
+        return client.endpoint().uri();
     }
 
     public String signingRegion() {
-        return client.signingRegion();
+        return client.endpoint().signingRegion();
     }
 
     /** Closes the HTTP client this made for itself; one passed to the builder is the caller's to close. */
@@ -384,8 +379,7 @@ public final class OrganizationsAccountNames implements AccountNames, AutoClosea
 
     /** Settings; only the credentials are required. */
     public static final class Builder {
-        private URI endpoint = GLOBAL_ENDPOINT;
-        private String signingRegion = GLOBAL_SIGNING_REGION;
+        private OrganizationsEndpoint endpoint = OrganizationsEndpoint.GLOBAL;
         private AwsCredentialsProvider credentials;
         private SdkHttpClient http;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -406,39 +400,17 @@ public final class OrganizationsAccountNames implements AccountNames, AutoClosea
          * {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} is true.
          */
         public Builder environment(Map<String, String> env) {
-            String region = nonBlank(env.get("AWS_REGION"));
-            if (region == null) {
-                region = nonBlank(env.get("AWS_DEFAULT_REGION"));
-            }
-            if (region != null && region.startsWith("cn-")) {
-                endpoint = URI.create("https://organizations.cn-northwest-1.amazonaws.com.cn");
-                signingRegion = "cn-northwest-1";
-            } else if (region != null && region.startsWith("us-gov-")) {
-                endpoint = URI.create("https://organizations.us-gov-west-1.amazonaws.com");
-                signingRegion = "us-gov-west-1";
-            } else {
-                endpoint = GLOBAL_ENDPOINT;
-                signingRegion = GLOBAL_SIGNING_REGION;
-            }
-            if (!"true".equalsIgnoreCase(nonBlank(env.get(IGNORE_ENDPOINT_URLS)))) {
-                for (String variable : new String[] {SERVICE_ENDPOINT_URL, ENDPOINT_URL}) {
-                    String value = nonBlank(env.get(variable));
-                    if (value != null) {
-                        endpoint = endpointUrl(variable, value);
-                        break;
-                    }
-                }
-            }
+            endpoint = OrganizationsEndpoint.fromEnvironment(env);
             return this;
         }
 
         public Builder endpoint(URI endpoint) {
-            this.endpoint = endpointUrl("endpoint", Objects.requireNonNull(endpoint, "endpoint").toString());
+            this.endpoint = this.endpoint.at(Objects.requireNonNull(endpoint, "endpoint"));
             return this;
         }
 
         public Builder signingRegion(String signingRegion) {
-            this.signingRegion = Objects.requireNonNull(signingRegion, "signingRegion");
+            this.endpoint = new OrganizationsEndpoint(endpoint.uri(), Objects.requireNonNull(signingRegion, "signingRegion"));
             return this;
         }
 
@@ -494,23 +466,6 @@ public final class OrganizationsAccountNames implements AccountNames, AutoClosea
 
         public OrganizationsAccountNames build() {
             return new OrganizationsAccountNames(this);
-        }
-
-        private static String nonBlank(String value) {
-            return value == null || value.isBlank() ? null : value.strip();
-        }
-
-        private static URI endpointUrl(String source, String value) {
-            URI uri;
-            try {
-                uri = URI.create(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + " must be an http(s) URL, got: " + value, e);
-            }
-            if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw new IllegalArgumentException(source + " must be an http(s) URL, got: " + value);
-            }
-            return uri;
         }
     }
 }

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * One AWS Organizations API call in the AWS JSON 1.1 protocol, signed with SigV4, over the SDK's
  * HTTP client: what the SDK's organizations module would do, for the few operations rootwatch
- * needs (that module is not available at the SDK version the project pins).
+ * needs (that module is not available at the SDK version the project pins): account names
+ * ({@link OrganizationsAccountNames}) and the list of accounts ({@link OrganizationAccounts}).
  *
  * <p>{@code POST /} with {@code X-Amz-Target: AWSOrganizationsV20161128.<Operation>}, a JSON body,
  * and an answer that is either the operation's JSON (2xx) or an error naming its type in the
@@ -34,7 +35,10 @@ final class OrganizationsJsonClient {
     static final String SIGNING_NAME = "organizations";
     static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
-    /** DescribeAccount answers are well under 1 KiB: anything past this is not one. */
+    /**
+     * The answers asked for are well under this (DescribeAccount under 1 KiB, a ListAccounts page of
+     * 20 accounts about 6 KiB): anything longer is not one.
+     */
     private static final int MAX_RESPONSE_BYTES = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,25 +70,19 @@ final class OrganizationsJsonClient {
         }
     }
 
-    private final URI endpoint;
-    private final String signingRegion;
+    private final OrganizationsEndpoint endpoint;
     private final AwsCredentialsProvider credentials;
     private final SdkHttpClient http;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    OrganizationsJsonClient(URI endpoint, String signingRegion, AwsCredentialsProvider credentials, SdkHttpClient http) {
+    OrganizationsJsonClient(OrganizationsEndpoint endpoint, AwsCredentialsProvider credentials, SdkHttpClient http) {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.signingRegion = Objects.requireNonNull(signingRegion, "signingRegion");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.http = Objects.requireNonNull(http, "http");
     }
 
-    URI endpoint() {
+    OrganizationsEndpoint endpoint() {
         return endpoint;
-    }
-
-    String signingRegion() {
-        return signingRegion;
     }
 
     /**
@@ -96,6 +94,7 @@ final class OrganizationsJsonClient {
      */
     Reply call(String operation, JsonNode input, Consumer<Abortable> started) throws IOException {
         byte[] body = JSON.writeValueAsBytes(input);
+        URI endpoint = this.endpoint.uri();
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
                 .method(SdkHttpMethod.POST)
@@ -119,7 +118,7 @@ final class OrganizationsJsonClient {
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SIGNING_NAME)
-                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
+                .putProperty(AwsV4HttpSigner.REGION_NAME, this.endpoint.signingRegion()));
         ExecutableHttpRequest executable = http.prepareRequest(HttpExecuteRequest.builder()
                 .request(signed.request())
                 .contentStreamProvider(signed.payload().orElse(ContentStreamProvider.fromByteArray(body)))

@@ -12,15 +12,15 @@ import java.net.URI;
 
 /**
  * Sets up an organization and its accounts in moto_server with the same signed JSON calls the
- * detector makes (CreateOrganization, CreateAccount, DescribeCreateAccountStatus), without the
- * SDK's organizations module.
+ * detector makes (CreateOrganization, CreateAccount, DescribeCreateAccountStatus, CloseAccount,
+ * RemoveAccountFromOrganization), without the SDK's organizations module.
  */
 public final class MotoOrganizations implements AutoCloseable {
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final OrganizationsJsonClient client;
 
     public MotoOrganizations(URI endpoint) {
-        this.client = new OrganizationsJsonClient(endpoint, OrganizationsAccountNames.GLOBAL_SIGNING_REGION,
+        this.client = new OrganizationsJsonClient(OrganizationsEndpoint.GLOBAL.at(endpoint),
                 MotoServer.CREDENTIALS, http);
     }
 
@@ -40,6 +40,16 @@ public final class MotoOrganizations implements AutoCloseable {
             throw new IllegalStateException("account " + name + " not created: " + status);
         }
         return status.path("CreateAccountStatus").path("AccountId").asText();
+    }
+
+    /** Closes a member account: moto makes it SUSPENDED at once (AWS passes through PENDING_CLOSURE). */
+    public void closeAccount(String accountId) throws IOException {
+        call("CloseAccount", object().put("AccountId", accountId));
+    }
+
+    /** The account leaves the organization. */
+    public void removeAccount(String accountId) throws IOException {
+        call("RemoveAccountFromOrganization", object().put("AccountId", accountId));
     }
 
     private JsonNode call(String operation, ObjectNode input) throws IOException {

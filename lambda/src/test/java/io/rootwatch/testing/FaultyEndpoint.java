@@ -61,6 +61,17 @@ public final class FaultyEndpoint implements AutoCloseable {
         });
     }
 
+    /**
+     * From now on the mode applies only to requests signed for {@code service} (the signing name in
+     * their SigV4 scope, e.g. {@code organizations}); the others pass.
+     */
+    public void onlyFor(String service) {
+        affected.set(exchange -> {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            return authorization != null && authorization.contains("/" + service + "/aws4_request");
+        });
+    }
+
     /** Requests refused since the start. */
     public int refused() {
         return refused.get();

@@ -1,5 +1,6 @@
 package io.rootwatch.cli.aws;
 
+import io.rootwatch.accounts.OrganizationsEndpoint;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -95,6 +96,16 @@ public final class AwsOptions {
     /** These options as written on a command line, acting in {@code in}: for a command that prints what to run next. */
     public String asArguments(Region in) {
         return "--region " + in.id() + (profile == null ? "" : " --profile " + profile) + (endpoint == null ? "" : " --endpoint-url " + endpoint);
+    }
+
+    /**
+     * Where to call AWS Organizations, a global service (the SDK's organizations module is not
+     * available at the SDK version the project pins): the endpoint of the partition of {@code in},
+     * or {@code --endpoint-url}.
+     */
+    public OrganizationsEndpoint organizations(Region in) {
+        OrganizationsEndpoint partition = OrganizationsEndpoint.forRegion(in.id());
+        return endpoint == null ? partition : partition.at(endpoint);
     }
 
     /** The caller's credentials, as the options select them: what a command assumes other roles with. */
