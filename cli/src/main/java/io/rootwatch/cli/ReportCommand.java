@@ -1,5 +1,8 @@
 package io.rootwatch.cli;
 
+import io.rootwatch.accounts.OrganizationAccount;
+import io.rootwatch.accounts.OrganizationAccounts;
+import io.rootwatch.accounts.OrganizationsException;
 import io.rootwatch.cli.aws.AuditTableOptions;
 import io.rootwatch.cli.aws.AwsOptions;
 import io.rootwatch.cli.query.Period;
@@ -14,6 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -77,6 +82,11 @@ final class ReportCommand implements Callable<Integer> {
             description = "Like --accounts, from a file: ids separated by white space or commas, # comments.")
     private Path accountsFile;
 
+    @Option(names = "--organization",
+            description = "List every active account of the AWS Organization (organizations:ListAccounts, from the management"
+                    + " or a delegated administrator account), so that an account with no root activity at all is named too.")
+    private boolean organization;
+
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class, defaultValue = "markdown",
             description = "markdown (default) or html.")
     private ReportFormat format;
@@ -85,6 +95,13 @@ final class ReportCommand implements Callable<Integer> {
     private Path output;
 
     private final Clock clock = Clock.systemUTC();
+
+    private List<String> organizationAccounts() throws OrganizationsException {
+        try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
+            return new OrganizationAccounts(aws.organizations(aws.region()), aws.callerCredentials(), http).list().stream()
+                    .filter(OrganizationAccount::active).map(OrganizationAccount::id).toList();
+        }
+    }
 
     @Override
     public Integer call() {
@@ -106,6 +123,15 @@ final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --accounts-file " + accountsFile + ": " + e);
+        }
+        if (organization) {
+            try {
+                listed.addAll(organizationAccounts());
+            } catch (OrganizationsException e) {
+                err.println("rootwatch report: cannot list the organization's accounts: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
         }
         AtomicInteger unreadable = new AtomicInteger();
         String report;

@@ -1,6 +1,8 @@
 package io.rootwatch.cli;
 
+import io.rootwatch.accounts.MotoOrganizations;
 import io.rootwatch.testing.DummyCredentials;
+import io.rootwatch.testing.FaultyEndpoint;
 import io.rootwatch.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,39 @@ class ReportCommandTest {
 
         assertThat(quiet).contains("| " + LISTED_ONLY + " | none recorded |", "| 666677778888 | none recorded |",
                 "| 777788889999 | none recorded |", "| " + QUIET + " |").doesNotContain(PAYMENTS);
+    }
+
+    @Test
+    void withOrganizationEveryActiveAccountOfTheOrganizationIsListedWhenQuiet() throws Exception {
+        String joined;
+        String closed;
+        try (MotoOrganizations organizations = new MotoOrganizations(MOTO.endpoint())) {
+            organizations.createOrganization();
+            joined = organizations.createAccount("new-team");
+            closed = organizations.createAccount("closed");
+            organizations.closeAccount(closed);
+        }
+
+        String quiet = section(succeeded(report("--organization")), "## Accounts without root activity in the period");
+
+        assertThat(quiet).contains("| " + joined + " | none recorded |").doesNotContain(closed);
+    }
+
+    @Test
+    void withOrganizationAnUnansweredListingFailsTheReportSayingWhy() throws Exception {
+        try (FaultyEndpoint organizations = new FaultyEndpoint(MOTO.endpoint())) {
+            organizations.mode(FaultyEndpoint.Mode.RATE_EXCEEDED);
+            organizations.onlyFor("organizations");
+            List<String> args = new ArrayList<>(List.of("report", "--table", SeededAuditTable.TABLE, "--region", "us-east-1",
+                    "--endpoint-url", organizations.endpoint().toString(), "--organization"));
+            args.addAll(Arrays.asList(NOVEMBER));
+
+            Rootwatch.Run run = Rootwatch.run(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("rootwatch report: cannot list the organization's accounts: ");
+            assertThat(run.out()).isEmpty();
+        }
     }
 
     @Test
