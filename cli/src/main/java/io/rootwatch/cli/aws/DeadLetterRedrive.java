@@ -1,15 +1,23 @@
 package io.rootwatch.cli.aws;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
- * Moves dead-lettered events back to the event queue: receive, send, then delete, so a failure
+ * Moves dead-lettered events back to the event queue, ten at a time: receive, send the batch, then
+ * delete the ones the event queue took, so a failure
  * half-way leaves a message in the dead-letter queue (or in both, and the detector's
  * deduplication makes the copy harmless), never in neither. Works wherever SQS does, moto_server
  * included, unlike {@code StartMessageMoveTask}; and across accounts and regions, which
@@ -49,12 +57,24 @@ public final class DeadLetterRedrive {
             if (messages.isEmpty()) {
                 return moved;
             }
-            for (Message message : messages) {
-                destination.sendMessage(b -> b.queueUrl(toUrl).messageBody(message.body()).messageAttributes(message.messageAttributes()));
-                deadLetters.deleteMessage(b -> b.queueUrl(fromUrl).receiptHandle(message.receiptHandle()));
-                moved++;
+            SendMessageBatchResponse sent = destination.sendMessageBatch(b -> b.queueUrl(toUrl).entries(IntStream.range(0, messages.size())
+                    .mapToObj(i -> SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(messages.get(i).body())
+                            .messageAttributes(messages.get(i).messageAttributes()).build())
+                    .toList()));
+            List<DeleteMessageBatchRequestEntry> delivered = sent.successful().stream()
+                    .map(entry -> DeleteMessageBatchRequestEntry.builder().id(entry.id())
+                            .receiptHandle(messages.get(Integer.parseInt(entry.id())).receiptHandle()).build())
+                    .toList();
+            if (!delivered.isEmpty()) {
+                DeleteMessageBatchResponse deleted = deadLetters.deleteMessageBatch(b -> b.queueUrl(fromUrl).entries(delivered));
+                moved += deleted.successful().size();
             }
             progress.accept(moved);
+            if (sent.hasFailed() && !sent.failed().isEmpty()) {
+                BatchResultErrorEntry refused = sent.failed().getFirst();
+                throw SqsException.builder().message(sent.failed().size() + " of " + messages.size() + " messages refused by "
+                        + toUrl + " (" + refused.code() + ": " + refused.message() + "); they stay in the dead-letter queue").build();
+            }
         }
         return moved;
     }
