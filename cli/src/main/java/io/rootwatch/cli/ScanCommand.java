@@ -232,11 +232,10 @@ final class ScanCommand implements Callable<Integer> {
     /** The live detector's processor on the audit table; it alerts only with --alert. */
     private EventProcessor processor(AwsOptions aws, DynamoDbClient dynamo, SnsClient sns) {
         String table = auditTable.tableName(aws);
-        // Without --alert nothing is published, so no topic is needed; the configuration still wants one named.
-        String topicArn = !alert ? "none: recording without alerts"
-                : topic != null ? topic : auditTable.stackOutput(aws, StackOutputs.ALERT_TOPIC_ARN);
-        DetectorConfig config = DetectorConfig.fromEnvironment(Map.of(DetectorConfig.TABLE, table, DetectorConfig.TOPIC, topicArn,
-                DetectorConfig.RETENTION_DAYS, retention.days()));
+        DetectorConfig config = alert
+                ? DetectorConfig.fromEnvironment(Map.of(DetectorConfig.TABLE, table, DetectorConfig.RETENTION_DAYS, retention.days(),
+                        DetectorConfig.TOPIC, topic != null ? topic : auditTable.stackOutput(aws, StackOutputs.ALERT_TOPIC_ARN)))
+                : DetectorConfig.forRecordingOnly(Map.of(DetectorConfig.TABLE, table, DetectorConfig.RETENTION_DAYS, retention.days()));
         return EventProcessor.forArchive(config, dynamo, sns, Clock.systemUTC(),
                 alert ? EventProcessor.Paging.ALERT : EventProcessor.Paging.RECORD_ONLY);
     }

@@ -15,11 +15,12 @@ import java.util.function.Function;
  * The detector's settings, read once from environment variables, with defaults for all but the
  * table and the topic. A missing or malformed variable fails the start with a message naming it.
  *
+ * @param topicArn the alert topic; absent only for {@link #forRecordingOnly recording without alerts}
  * @param homeAccount the account whose daily self-test counts as the heartbeat (any, when not set)
  * @param alertLease how long one delivery holds an alert while publishing it; shorter than the
  *                   queue's visibility timeout, so a redelivery after a crash finds it free
  */
-public record DetectorConfig(String tableName, String topicArn, Duration retention, Map<String, String> accountNames,
+public record DetectorConfig(String tableName, Optional<String> topicArn, Duration retention, Map<String, String> accountNames,
                              boolean organizationsLookup, Optional<String> homeAccount, Duration sessionWindow,
                              int signInFailureThreshold, Duration signInFailureWindow, Duration alertLease) {
     public static final String TABLE = "ROOTWATCH_TABLE_NAME";
@@ -44,10 +45,20 @@ public record DetectorConfig(String tableName, String topicArn, Duration retenti
         }
     }
 
+    /** The detector's settings: the table and the alert topic are required. */
     public static DetectorConfig fromEnvironment(Map<String, String> env) {
+        return read(env, Optional.of(required(env, TOPIC)));
+    }
+
+    /** Settings for recording events without alerting them (a backfill): no topic is read. */
+    public static DetectorConfig forRecordingOnly(Map<String, String> env) {
+        return read(env, Optional.empty());
+    }
+
+    private static DetectorConfig read(Map<String, String> env, Optional<String> topicArn) {
         return new DetectorConfig(
                 required(env, TABLE),
-                required(env, TOPIC),
+                topicArn,
                 Duration.ofDays(number(env, RETENTION_DAYS, 400, 0, 36_500)),
                 accountNames(env),
                 parsed(env, ORGANIZATIONS_LOOKUP, false, DetectorConfig::bool, "true or false"),

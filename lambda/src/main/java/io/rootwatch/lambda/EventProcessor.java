@@ -66,7 +66,7 @@ public final class EventProcessor {
     private final Clock clock;
     private final RootActivityClassifier classifier;
     private final AlertRenderer renderer;
-    private final SnsNotifier notifier;
+    private final Optional<SnsNotifier> notifier;
     private final EventLedger ledger;
     private final RootSessions sessions;
     private final CentralizedRootSessions centralized;
@@ -116,7 +116,10 @@ public final class EventProcessor {
         this.clock = clock;
         this.classifier = RootActivityClassifier.withBundledCatalog();
         this.renderer = new AlertRenderer();
-        this.notifier = new SnsNotifier(sns, config.topicArn());
+        if (paging == Paging.ALERT && config.topicArn().isEmpty()) {
+            throw new IllegalArgumentException("alerting needs an alert topic: " + DetectorConfig.TOPIC + " is not set");
+        }
+        this.notifier = config.topicArn().map(topic -> new SnsNotifier(sns, topic));
         String table = config.tableName();
         this.ledger = new EventLedger(dynamo, table, config.retention());
         this.sessions = new RootSessions(dynamo, table, config.sessionWindow());
@@ -276,7 +279,7 @@ public final class EventProcessor {
     private void deliver(ItemKey key, RenderedAlert alert) {
         String messageId;
         try {
-            messageId = notifier.publish(alert);
+            messageId = notifier.orElseThrow(() -> new IllegalStateException("no alert topic: recording without alerts")).publish(alert);
         } catch (RuntimeException publishFailed) {
             try {
                 ledger.release(key);

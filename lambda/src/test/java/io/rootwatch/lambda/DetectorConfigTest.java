@@ -3,7 +3,11 @@ package io.rootwatch.lambda;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,6 +68,32 @@ class DetectorConfigTest {
 
         assertThat(DetectorConfig.fromEnvironment(env).accountNames())
                 .containsEntry("111122223333", "prod-payments").containsEntry("444455556666", "sandbox");
+    }
+
+    @Test
+    void recordingOnlyNeedsNoTopicAndReadsTheRestAsTheDetectorDoes() {
+        Map<String, String> env = minimal();
+        env.remove(DetectorConfig.TOPIC);
+        env.put(DetectorConfig.RETENTION_DAYS, "30");
+
+        DetectorConfig config = DetectorConfig.forRecordingOnly(env);
+
+        assertThat(config.topicArn()).isEmpty();
+        assertThat(config.retention()).isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> DetectorConfig.fromEnvironment(env)).hasMessageContaining(DetectorConfig.TOPIC);
+    }
+
+    @Test
+    void aProcessorThatAlertsRefusesSettingsWithoutATopic() {
+        Map<String, String> env = minimal();
+        env.remove(DetectorConfig.TOPIC);
+        DetectorConfig recordingOnly = DetectorConfig.forRecordingOnly(env);
+
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).build();
+             SnsClient sns = SnsClient.builder().region(Region.US_EAST_1).build()) {
+            assertThatThrownBy(() -> EventProcessor.forArchive(recordingOnly, dynamo, sns, Clock.systemUTC(),
+                    EventProcessor.Paging.ALERT)).hasMessageContaining("alerting needs an alert topic");
+        }
     }
 
     @Test
