@@ -35,13 +35,21 @@ public final class ProgressBar implements AutoCloseable {
      * console, which requires standard input and output to be terminals too, is the fallback.
      */
     public static boolean standardErrorIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
-            Console console = System.console();
-            return console != null && console.isTerminal();
+        Path standardError = Path.of("/proc/self/fd/2");
+        if (Files.isSymbolicLink(standardError)) {
+            try {
+                String target = Files.readSymbolicLink(standardError).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            } catch (IOException unreadableLink) {
+                return consoleIsTerminal();
+            }
         }
+        return consoleIsTerminal();
+    }
+
+    private static boolean consoleIsTerminal() {
+        Console console = System.console();
+        return console != null && console.isTerminal();
     }
 
     public static ProgressBar start(PrintWriter err, ScanStatistics statistics) {
