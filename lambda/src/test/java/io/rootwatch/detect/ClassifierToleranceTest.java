@@ -1,21 +1,18 @@
 package io.rootwatch.detect;
 
-import io.rootwatch.testing.EventSamples;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.rootwatch.testing.EventSamples;
+import io.rootwatch.testing.SampleMutations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -71,48 +68,15 @@ class ClassifierToleranceTest {
      */
     @Test
     void neverThrowsOnRandomlyMutatedSamples() {
-        Random random = new Random(20261129L);
         List<JsonNode> replacements = List.of(NullNode.getInstance(), TextNode.valueOf(""), TextNode.valueOf("Root"),
                 IntNode.valueOf(-1), BooleanNode.TRUE, NODES.objectNode(), NODES.arrayNode().add("Failure"),
                 TextNode.valueOf("x".repeat(10_000)));
-        int classified = 0;
-        for (EventSamples.Sample sample : EventSamples.all()) {
-            for (int round = 0; round < 200; round++) {
-                ObjectNode record = (ObjectNode) sample.record();
-                List<ObjectNode> containers = containers(record);
-                for (int mutation = 0; mutation < 1 + random.nextInt(4); mutation++) {
-                    ObjectNode target = containers.get(random.nextInt(containers.size()));
-                    List<String> fields = new ArrayList<>();
-                    target.fieldNames().forEachRemaining(fields::add);
-                    if (!fields.isEmpty()) {
-                        String field = fields.get(random.nextInt(fields.size()));
-                        if (random.nextInt(5) == 0) {
-                            target.remove(field);
-                        } else {
-                            target.set(field, replacements.get(random.nextInt(replacements.size())));
-                        }
-                    }
-                }
-                assertThatCode(() -> CLASSIFIER.classify(record)).as("mutated %s: %s", sample.file(), record)
-                        .doesNotThrowAnyException();
-                classified++;
-            }
-        }
-        assertThat(classified).isGreaterThanOrEqualTo(40 * 200);
-    }
-
-    private static List<ObjectNode> containers(ObjectNode root) {
-        List<ObjectNode> containers = new ArrayList<>();
-        collect(root, containers);
-        return containers;
-    }
-
-    private static void collect(JsonNode node, List<ObjectNode> into) {
-        if (node instanceof ObjectNode object) {
-            into.add(object);
-            object.elements().forEachRemaining(child -> collect(child, into));
-        } else if (node instanceof ArrayNode array) {
-            array.elements().forEachRemaining(child -> collect(child, into));
-        }
+        int[] classified = {0};
+        SampleMutations.forEach(20261129L, 200, replacements, (sample, record) -> {
+            assertThatCode(() -> CLASSIFIER.classify(record)).as("mutated %s: %s", sample.file(), record)
+                    .doesNotThrowAnyException();
+            classified[0]++;
+        });
+        assertThat(classified[0]).isGreaterThanOrEqualTo(40 * 200);
     }
 }

@@ -2,15 +2,14 @@ package io.rootwatch.cli.scan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.rootwatch.detect.RootActivityClassifier;
 import io.rootwatch.testing.EventSamples;
+import io.rootwatch.testing.SampleMutations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,42 +49,27 @@ class RootPrefilterLosslessTest {
 
     @Test
     void randomlyMutatedSamplesAreNeverSkippedWhenRoot() throws Exception {
-        Random random = new Random(20261129L);
         // Other spellings of root too: should the classifier ever accept them, this test fails until the prefilter does.
         List<JsonNode> replacements = List.of(NullNode.getInstance(), TextNode.valueOf(""), TextNode.valueOf("Root"),
                 TextNode.valueOf("ROOT"), TextNode.valueOf("root"), TextNode.valueOf(" Root"), TextNode.valueOf("assumeRoot"),
                 TextNode.valueOf("AssumeRoot"), TextNode.valueOf("sts.amazonaws.com"), IntNode.valueOf(-1), BooleanNode.TRUE,
                 NODES.objectNode(), NODES.objectNode().put("type", "Root"), NODES.arrayNode().add("Failure"),
                 TextNode.valueOf("x".repeat(1_000)));
-        int checked = 0;
-        int rootAfterMutation = 0;
-        for (EventSamples.Sample sample : EventSamples.all()) {
-            for (int round = 0; round < 200; round++) {
-                ObjectNode record = (ObjectNode) sample.record();
-                List<ObjectNode> containers = containers(record);
-                for (int mutation = 0; mutation < 1 + random.nextInt(4); mutation++) {
-                    ObjectNode target = containers.get(random.nextInt(containers.size()));
-                    List<String> fields = new ArrayList<>();
-                    target.fieldNames().forEachRemaining(fields::add);
-                    if (!fields.isEmpty()) {
-                        String field = fields.get(random.nextInt(fields.size()));
-                        if (random.nextInt(5) == 0) {
-                            target.remove(field);
-                        } else {
-                            target.set(field, replacements.get(random.nextInt(replacements.size())));
-                        }
-                    }
-                }
-                byte[] bytes = MAPPER.writeValueAsBytes(record);
-                assertLossless(bytes);
-                checked++;
-                if (CLASSIFIER.classify(record).isRootActivity()) {
-                    rootAfterMutation++;
-                }
+        int[] checked = {0};
+        int[] rootAfterMutation = {0};
+        SampleMutations.forEach(20261129L, 200, replacements, (sample, record) -> {
+            try {
+                assertLossless(MAPPER.writeValueAsBytes(record));
+            } catch (Exception e) {
+                throw new AssertionError(sample.file() + ": " + record, e);
             }
-        }
-        assertThat(checked).isGreaterThanOrEqualTo(80 * 200);
-        assertThat(rootAfterMutation).as("the mutations leave root records to check").isGreaterThan(1_000);
+            checked[0]++;
+            if (CLASSIFIER.classify(record).isRootActivity()) {
+                rootAfterMutation[0]++;
+            }
+        });
+        assertThat(checked[0]).isGreaterThanOrEqualTo(80 * 200);
+        assertThat(rootAfterMutation[0]).as("the mutations leave root records to check").isGreaterThan(1_000);
     }
 
     @ParameterizedTest
@@ -190,20 +173,5 @@ class RootPrefilterLosslessTest {
             }
         }
         return escaped.toString();
-    }
-
-    private static List<ObjectNode> containers(ObjectNode root) {
-        List<ObjectNode> containers = new ArrayList<>();
-        collect(root, containers);
-        return containers;
-    }
-
-    private static void collect(JsonNode node, List<ObjectNode> into) {
-        if (node instanceof ObjectNode object) {
-            into.add(object);
-            object.elements().forEachRemaining(child -> collect(child, into));
-        } else if (node instanceof ArrayNode array) {
-            array.elements().forEachRemaining(child -> collect(child, into));
-        }
     }
 }
