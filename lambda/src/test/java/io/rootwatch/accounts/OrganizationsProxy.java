@@ -2,6 +2,7 @@ package io.rootwatch.accounts;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.rootwatch.testing.HttpForwarding;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,14 +10,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -45,9 +43,6 @@ final class OrganizationsProxy implements AutoCloseable {
     /** A fixed answer in place of moto's. */
     private record Canned(int status, String errorTypeHeader, String body) {
     }
-
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
-            "expect", "upgrade", "keep-alive");
 
     private final URI target;
     private final HttpServer server;
@@ -110,7 +105,7 @@ final class OrganizationsProxy implements AutoCloseable {
             if (answer != null) {
                 reply(exchange, answer);
             } else {
-                forward(exchange, body);
+                HttpForwarding.forward(client, target, exchange, body);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,27 +119,6 @@ final class OrganizationsProxy implements AutoCloseable {
             exchange.getResponseHeaders().set("X-Amzn-ErrorType", answer.errorTypeHeader());
         }
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private void forward(HttpExchange exchange, byte[] body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        response.headers().map().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-            }
-        });
-        byte[] bytes = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -9,10 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -26,9 +23,6 @@ import java.util.function.Predicate;
  */
 public final class FaultyEndpoint implements AutoCloseable {
     public enum Mode { PASS, UNAVAILABLE, THROTTLING, RATE_EXCEEDED }
-
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
-            "expect", "upgrade", "keep-alive");
 
     private final URI target;
     private final HttpServer server;
@@ -90,7 +84,7 @@ public final class FaultyEndpoint implements AutoCloseable {
                                 + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\"}");
                 case RATE_EXCEEDED -> reply(exchange, 400, "application/x-amz-json-1.1",
                         "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}");
-                case PASS -> forward(exchange, body);
+                case PASS -> HttpForwarding.forward(client, target, exchange, body);
             }
         }
     }
@@ -100,33 +94,6 @@ public final class FaultyEndpoint implements AutoCloseable {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private void forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        response.headers().map().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-            }
-        });
-        byte[] bytes = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.rootwatch.testing.HttpForwarding;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,9 +25,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * AthenaError (moto's queries always succeed). Everything else is moto's answer, unchanged.
  */
 final class AthenaStandIn implements AutoCloseable {
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
-            "expect", "upgrade", "keep-alive");
-
     private final URI moto;
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
@@ -64,7 +59,7 @@ final class AthenaStandIn implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            HttpResponse<byte[]> response = forward(exchange, body);
+            HttpResponse<byte[]> response = HttpForwarding.send(client, moto, exchange, body);
             String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
             byte[] answer = response.body();
             if (response.statusCode() == 200 && target.equals("AmazonAthena.GetQueryResults")) {
@@ -72,15 +67,7 @@ final class AthenaStandIn implements AutoCloseable {
             } else if (response.statusCode() == 200 && target.equals("AmazonAthena.GetQueryExecution") && failure.get().isPresent()) {
                 answer = failed((ObjectNode) AthenaRows.MAPPER.readTree(answer), failure.get().get());
             }
-            response.headers().map().forEach((name, values) -> {
-                if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
-                    values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-                }
-            });
-            exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
+            HttpForwarding.reply(exchange, response, answer);
         }
     }
 
@@ -108,22 +95,6 @@ final class AthenaStandIn implements AutoCloseable {
         status.putObject("AthenaError").put("ErrorCategory", 2).put("ErrorType", 1006).put("Retryable", false)
                 .put("ErrorMessage", reason);
         return execution.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<byte[]> forward(HttpExchange exchange, byte[] body) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(moto.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 
     @Override
